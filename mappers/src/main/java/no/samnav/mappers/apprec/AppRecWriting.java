@@ -1,0 +1,229 @@
+package no.samnav.mappers.apprec;
+
+import java.util.ArrayList;
+import java.util.List;
+import no.samnav.mappers.KithStandard;
+import no.samnav.mappers.common.Parties;
+import no.samnav.mappers.core.MessageBundles;
+import no.samnav.mappers.core.WriteContext;
+import no.samnav.mappers.error.Location;
+import no.samnav.mappers.error.UnsupportedContentException;
+import no.samnav.mappers.fhir.Extensions;
+import no.samnav.mappers.fhir.KithCodes;
+import no.samnav.mappers.fhir.KithDates;
+import no.samnav.mappers.kodeverk.AppRecStatus;
+import no.samnav.mappers.kodeverk.IdentifierType;
+import no.samnav.mappers.xml.XmlOut;
+import org.hl7.fhir.r4.model.Address;
+import org.hl7.fhir.r4.model.BaseDateTimeType;
+import org.hl7.fhir.r4.model.CodeableConcept;
+import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.ContactPoint;
+import org.hl7.fhir.r4.model.DomainResource;
+import org.hl7.fhir.r4.model.Extension;
+import org.hl7.fhir.r4.model.Identifier;
+import org.hl7.fhir.r4.model.MessageHeader;
+import org.hl7.fhir.r4.model.OperationOutcome;
+import org.hl7.fhir.r4.model.Organization;
+import org.hl7.fhir.r4.model.Practitioner;
+import org.hl7.fhir.r4.model.PractitionerRole;
+import org.hl7.fhir.r4.model.Reference;
+import org.hl7.fhir.r4.model.Resource;
+import org.hl7.fhir.r4.model.StringType;
+
+/** Writes a FHIR response message (MessageHeader.response + OperationOutcome) as an AppRec. */
+public abstract class AppRecWriting {
+
+    private final KithStandard standard;
+    private final String ns;
+    private final String migVersion;
+
+    protected AppRecWriting(KithStandard standard, String migVersion) {
+        this.standard = standard;
+        this.ns = standard.namespace();
+        this.migVersion = migVersion;
+    }
+
+    public KithStandard standard() {
+        return standard;
+    }
+
+    public byte[] write(WriteContext ctx) {
+        MessageHeader header = ctx.header();
+        if (!header.hasResponse()) {
+            throw new UnsupportedContentException(Location.ofPath("MessageHeader.response"),
+                    "An AppRec answers a message: MessageHeader.response is missing");
+        }
+        MessageHeader.MessageHeaderResponseComponent response = header.getResponse();
+        XmlOut out = new XmlOut();
+        out.root(ns, "AppRec");
+        Coding type = header.getEventCoding();
+        KithCodes.writeCs(out, ns, "MsgType", type.hasCode() ? type : new Coding(null, "APPREC", "Applikasjonskvittering"));
+        out.leaf("MIGversion", migVersion);
+        Extension software = header.getExtensionByUrl(Extensions.SOFTWARE);
+        out.leaf("SoftwareName", Extensions.subString(software, "name"));
+        out.leaf("SoftwareVersion", Extensions.subString(software, "version"));
+        BaseDateTimeType timestamp = ctx.bundle().hasTimestamp() ? ctx.bundle().getTimestampElement()
+                : new org.hl7.fhir.r4.model.DateTimeType(new java.util.Date());
+        out.leaf("GenDate", KithDates.toKithDateTime(timestamp));
+        out.leaf("Id", ctx.bundle().hasIdentifier() ? ctx.bundle().getIdentifier().getValue()
+                : java.util.UUID.randomUUID().toString());
+        out.start("Sender");
+        KithCodes.writeCs(out, ns, "Role", (Coding) Extensions.value(header.getSource(), Extensions.APPREC_ROLE));
+        hcp(out, header.getSender(), ctx);
+        out.end();
+        out.start("Receiver");
+        MessageHeader.MessageDestinationComponent destination = header.getDestinationFirstRep();
+        KithCodes.writeCs(out, ns, "Role", (Coding) Extensions.value(destination, Extensions.APPREC_ROLE));
+        hcp(out, destination.getReceiver(), ctx);
+        out.end();
+        Coding status = (Coding) Extensions.value(response.getCodeElement(), Extensions.KITH_CODE);
+        if (status == null) {
+            AppRecStatus s = switch (response.getCode()) {
+                case OK -> AppRecStatus.OK;
+                case TRANSIENTERROR -> AppRecStatus.OK_FEIL_I_DELMELDING;
+                default -> AppRecStatus.AVVIST;
+            };
+            status = KithCodes.coding(s);
+        }
+        KithCodes.writeCs(out, ns, "Status", status);
+        OperationOutcome outcome = ctx.resolve(response.getDetails(), OperationOutcome.class);
+        if (outcome != null) {
+            for (OperationOutcome.OperationOutcomeIssueComponent issue : outcome.getIssue()) {
+                CodeableConcept details = issue.getDetails();
+                if (!details.hasCoding() && issue.hasDiagnostics()) details = new CodeableConcept().setText(issue.getDiagnostics());
+                KithCodes.writeCv(out, ns, "Error", details);
+            }
+        }
+        Extension original = response.getExtensionByUrl(Extensions.ORIGINAL_MESSAGE);
+        out.start("OriginalMsgId");
+        Coding originalType = (Coding) Extensions.sub(original, "msgType");
+        KithCodes.writeCs(out, ns, "MsgType", originalType != null ? originalType : new Coding(null, "UKJENT", null));
+        BaseDateTimeType issued = (BaseDateTimeType) Extensions.sub(original, "issueDate");
+        out.leaf("IssueDate", KithDates.toKithDateTime(issued != null ? issued : timestamp));
+        String originalId = Extensions.subString(original, "id");
+        out.leaf("Id", originalId != null ? originalId : response.getIdentifier());
+        out.end();
+        return out.finish();
+    }
+
+    private void hcp(XmlOut out, Reference party, WriteContext ctx) {
+        Resource r = ctx.resolve(party);
+        out.start("HCP");
+        DomainResource addressOwner;
+        if (r instanceof Organization inst) {
+            out.start("Inst");
+            out.leaf("Name", inst.getName());
+            List<Identifier> additional = idAndType(out, inst.getIdentifier(), true);
+            for (Organization dept : children(ctx, inst, Organization.class)) {
+                out.start("Dept");
+                if (dept.hasType()) KithCodes.writeCs(out, ns, "Type", dept.getTypeFirstRep().getCodingFirstRep());
+                out.leaf("Name", dept.getName());
+                writeAdditional(out, idAndType(out, dept.getIdentifier(), true));
+                out.end();
+            }
+            writeAdditional(out, additional);
+            for (PractitionerRole role : children(ctx, inst, PractitionerRole.class)) {
+                Practitioner p = ctx.resolve(role.getPractitioner(), Practitioner.class);
+                out.start("HCPerson");
+                out.leaf("Name", p == null || !p.hasName() ? null : nameText(p));
+                if (p != null) writeAdditional(out, idAndType(out, p.getIdentifier(), false));
+                out.end();
+            }
+            out.end();
+            addressOwner = inst;
+        } else if (r instanceof PractitionerRole role) {
+            Practitioner p = ctx.resolve(role.getPractitioner(), Practitioner.class);
+            out.start("HCProf");
+            if (role.hasCode()) KithCodes.writeCs(out, ns, "Type", role.getCodeFirstRep().getCodingFirstRep());
+            out.leaf("Name", p == null || !p.hasName() ? null : nameText(p));
+            if (p != null) writeAdditional(out, idAndType(out, p.getIdentifier(), false));
+            out.end();
+            addressOwner = p;
+        } else {
+            throw new UnsupportedContentException(Location.ofPath("MessageHeader"),
+                    "AppRec sender and receiver must be an Organization or a PractitionerRole in the Bundle");
+        }
+        if (r instanceof DomainResource d) {
+            KithCodes.writeCv(out, ns, "MedSpeciality", (CodeableConcept) Extensions.value(d, Extensions.MED_SPECIALITY));
+        }
+        if (addressOwner != null) address(out, addressOwner, ctx);
+        out.end();
+    }
+
+    private static String nameText(Practitioner p) {
+        var n = p.getNameFirstRep();
+        if (n.hasText()) return n.getText();
+        StringBuilder sb = new StringBuilder();
+        for (StringType g : n.getGiven()) sb.append(g.getValue()).append(' ');
+        if (n.hasFamily()) sb.append(n.getFamily());
+        return sb.toString().trim();
+    }
+
+    /** Writes Id and TypeId of the main identifier; returns the AdditionalIds to write later. */
+    private List<Identifier> idAndType(XmlOut out, List<Identifier> identifiers, boolean organisation) {
+        List<Identifier> additional = new ArrayList<>();
+        Identifier main = null;
+        for (Identifier i : identifiers) {
+            if (main == null && !i.hasExtension(Extensions.ADDITIONAL_ID)) main = i;
+            else additional.add(i);
+        }
+        if (main != null) {
+            out.leaf("Id", main.getValue());
+            KithCodes.writeCs(out, ns, "TypeId", typeOf(main, organisation));
+        }
+        return additional;
+    }
+
+    private void writeAdditional(XmlOut out, List<Identifier> additional) {
+        for (Identifier i : additional) {
+            out.start("AdditionalId");
+            out.leaf("Id", i.getValue() == null ? "" : i.getValue());
+            Coding type = typeOf(i, i.getSystem() != null && IdentifierType.ofSystem(i.getSystem(), true).isPresent());
+            KithCodes.writeCs(out, ns, "Type", type != null ? type : new Coding(null, "XXX", null));
+            out.end();
+        }
+    }
+
+    private static Coding typeOf(Identifier i, boolean organisation) {
+        if (i.hasType() && i.getType().hasCoding()) return i.getType().getCodingFirstRep();
+        return IdentifierType.ofSystem(i.getSystem(), organisation)
+                .map(t -> new Coding(null, t.code(), t.displayName())).orElse(null);
+    }
+
+    private void address(XmlOut out, DomainResource owner, WriteContext ctx) {
+        List<Address> addresses = new ArrayList<>();
+        for (var v : Parties.values(owner, "address")) addresses.add((Address) v);
+        List<ContactPoint> telecoms = new ArrayList<>();
+        for (var v : Parties.values(owner, "telecom")) telecoms.add((ContactPoint) v);
+        if (addresses.isEmpty() && telecoms.isEmpty()) return;
+        Address a = addresses.isEmpty() ? new Address() : addresses.get(0);
+        out.start("Address");
+        Coding type = (Coding) Extensions.value(a, Extensions.ADDRESS_TYPE);
+        KithCodes.writeCs(out, ns, "Type", type != null ? type : new Coding(null, "WP", "Arbeidsadresse"));
+        out.leaf("StreetAdr", a.hasLine() ? a.getLine().get(0).getValue() : null);
+        out.leaf("PostalCode", a.getPostalCode());
+        out.leaf("City", a.getCity());
+        KithCodes.writeCs(out, ns, "County", (Coding) Extensions.value(a, Extensions.ADDRESS_COUNTY));
+        KithCodes.writeCs(out, ns, "Country", (Coding) Extensions.value(a, Extensions.ADDRESS_COUNTRY));
+        KithCodes.writeCs(out, ns, "CityDistr", (Coding) Extensions.value(a, Extensions.ADDRESS_CITY_DISTRICT));
+        for (ContactPoint cp : telecoms) {
+            out.attributesOnly(ns, "TeleAddress", "V", Parties.teleAddress(cp));
+        }
+        out.end();
+        for (int i = 1; i < addresses.size(); i++) {
+            ctx.loss(out.pathOf("Address"), owner, "address[" + i + "]", "an AppRec party holds one address");
+        }
+    }
+
+    /** Departments (Organization.partOf) or persons (PractitionerRole.organization) of an institution, in Bundle order. */
+    private static <T extends Resource> List<T> children(WriteContext ctx, Organization inst, Class<T> type) {
+        List<T> result = new ArrayList<>();
+        for (T r : MessageBundles.all(ctx.bundle(), type)) {
+            Reference parent = r instanceof Organization o ? o.getPartOf()
+                    : r instanceof PractitionerRole pr ? pr.getOrganization() : null;
+            if (parent != null && ctx.resolve(parent) == inst) result.add(r);
+        }
+        return result;
+    }
+}

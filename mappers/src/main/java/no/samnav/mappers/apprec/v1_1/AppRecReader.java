@@ -1,0 +1,12 @@
+package no.samnav.mappers.apprec.v1_1;
+
+import no.samnav.mappers.KithStandard;
+import no.samnav.mappers.apprec.AppRecReading;
+
+/** AppRec 1.1 (HIS 80415): XML to a FHIR response message. */
+public final class AppRecReader extends AppRecReading {
+
+    public AppRecReader() {
+        super(KithStandard.APPREC_1_1);
+    }
+}

@@ -1,0 +1,27 @@
+package no.samnav.mappers.core;
+
+import java.util.List;
+import no.samnav.mappers.xml.XmlOut;
+import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.Resource;
+
+/** Writes focus resources of a canonical message Bundle as one KITH document of a fixed version. */
+public interface DocumentWriter {
+
+    /** True when these focus resources form a message of this writer's kind. */
+    boolean canWrite(List<Resource> focus);
+
+    /**
+     * Writes the document. Content of the focus resources that this version cannot hold is reported
+     * to {@link WriteContext#loss}.
+     */
+    void write(List<Resource> focus, WriteContext ctx, XmlOut out);
+
+    /**
+     * The MsgHead message type (Volven 8279) to send for this content; a version translation may
+     * have to change it (e.g. DIALOG_HELSEFAGLIG exists only with Dialogmelding 1.1).
+     */
+    default Coding messageType(List<Resource> focus, Coding original, WriteContext ctx) {
+        return original;
+    }
+}

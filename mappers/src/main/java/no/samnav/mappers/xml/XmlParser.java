@@ -164,7 +164,7 @@ public final class XmlParser {
                 current == null ? "" : current.path());
         String message = cleanMessage(e);
         Throwable cause = e.getNestedException() != null ? e.getNestedException() : e.getCause();
-        if (cause instanceof UnsupportedEncodingException) {
+        if (cause instanceof UnsupportedEncodingException || message.startsWith("Unsupported encoding")) {
             return new EncodingException(where, "The declared character encoding is not supported: " + message, e);
         }
         if (cause instanceof CharConversionException || cause instanceof CharacterCodingException

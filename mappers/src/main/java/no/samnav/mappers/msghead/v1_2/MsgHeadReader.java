@@ -192,9 +192,7 @@ public final class MsgHeadReader {
         List<Reference> focus;
         if (embedded != null && !embedded.namespace().equals(MsgHeadV1_2.BASE64_NS)) {
             embedded.markRead();
-            standard = KithStandard.forNamespace(embedded.namespace()).orElseThrow(() -> new UnsupportedFormatException(
-                    embedded.location(), "The document namespace " + embedded.namespace()
-                    + " is not a supported standard or version"));
+            standard = KithStandard.fromNamespace(embedded.namespace(), embedded.location());
             if (!embedded.name().equals(standard.rootElement())) {
                 throw new UnsupportedFormatException(embedded.location(), "Expected document element "
                         + standard.rootElement() + " for " + standard.displayName() + ", found " + embedded.name());

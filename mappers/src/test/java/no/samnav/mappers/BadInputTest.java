@@ -258,4 +258,16 @@ class BadInputTest {
         int index = text.indexOf(needle);
         return (int) text.substring(0, index).chars().filter(c -> c == '\n').count() + 1;
     }
+
+    @Test
+    void emptyOrInvalidDateIsRejectedWithoutEchoingTheValue() {
+        String withDate = NOTAT.replace("</Notat>", "<DatoNotat>%s</DatoNotat></Notat>");
+        MappingException empty = failure(dialogmelding(VALID_FNR, withDate.formatted("")));
+        assertThat(empty).isInstanceOf(InvalidValueException.class);
+        assertThat(empty.problem()).contains("DatoNotat is empty");
+        assertThat(empty.location().path()).endsWith("/Notat/DatoNotat");
+        MappingException wrong = failure(dialogmelding(VALID_FNR, withDate.formatted("1992-13-45")));
+        assertThat(wrong).isInstanceOf(InvalidValueException.class);
+        assertThat(wrong.getMessage()).doesNotContain("1992-13-45");
+    }
 }

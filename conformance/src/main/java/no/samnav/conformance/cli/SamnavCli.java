@@ -26,4 +26,9 @@ public final class SamnavCli {
         // picocli answers invalid arguments with exit code 2, which is EXIT_USAGE
         return new CommandLine(new SamnavCli()).execute(args);
     }
+
+    /** Runs the CLI writing to the given streams (for embedding and tests); returns the exit code. */
+    public static int run(java.io.PrintWriter out, java.io.PrintWriter err, String... args) {
+        return new CommandLine(new SamnavCli()).setOut(out).setErr(err).execute(args);
+    }
 }

@@ -33,7 +33,6 @@ public final class KithDates {
     public static DateTimeType dateTime(String kith, XmlElement where) {
         if (kith == null) return null;
         String v = kith.trim();
-        if (v.isEmpty()) return null;
         try {
             if (v.length() == 4 || v.length() == 7 || v.length() == 10) {
                 return new DateTimeType(v);
@@ -59,7 +58,6 @@ public final class KithDates {
     public static DateType date(String kith, XmlElement where) {
         if (kith == null) return null;
         String v = kith.trim();
-        if (v.isEmpty()) return null;
         try {
             LocalDate.parse(v);
             return new DateType(v);
@@ -81,7 +79,8 @@ public final class KithDates {
         String element = where == null ? "value" : where.name();
         return new InvalidValueException(no.samnav.mappers.kodeverk.AppRecErrorCode.T02,
                 where == null ? no.samnav.mappers.error.Location.UNKNOWN : where.location(),
-                element + " is not " + expected + ": '" + value + "'", e);
+                // the value itself stays out: a birth date is patient data
+                element + " is " + (value.isEmpty() ? "empty" : "not " + expected) + "; expected " + expected, e);
     }
 
     /** A FHIR date/time as a KITH TS value, keeping its precision (year, month, day or time). */

@@ -17,6 +17,7 @@ import no.samnav.mappers.error.MissingElementException;
 import no.samnav.mappers.error.UnsupportedContentException;
 import no.samnav.mappers.error.UnsupportedFormatException;
 import no.samnav.mappers.fhir.Extensions;
+import no.samnav.mappers.fhir.NoBasisProfiles;
 import no.samnav.mappers.fhir.Systems;
 import no.samnav.mappers.msghead.v1_2.MsgHeadReader;
 import no.samnav.mappers.msghead.v1_2.MsgHeadWriter;
@@ -115,6 +116,7 @@ public final class Mappers {
             unmapped.add(path);
             ctx.unmapped(path, null);
         });
+        NoBasisProfiles.declare(ctx.bundle());
         return new ReadResult(ctx.bundle(), standard, wrapped, unmapped);
     }
 

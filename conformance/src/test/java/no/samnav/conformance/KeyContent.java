@@ -102,6 +102,39 @@ final class KeyContent {
         return missing;
     }
 
+    /**
+     * Like {@link #missing} for a translation to another version: element paths differ between
+     * versions only above the document, so a loss explains a value when their paths agree below the
+     * document element (the MsgHead envelope is compared as it is).
+     */
+    static List<String> missingAcrossVersions(byte[] source, byte[] output, LossReport losses) {
+        Set<String> present = new TreeSet<>();
+        for (Fact f : facts(output)) present.add(f.value());
+        List<String> lossPaths = new ArrayList<>();
+        for (Loss l : losses.losses()) {
+            if (l.path() != null) lossPaths.add(belowDocument(stripIndexes(l.path())));
+        }
+        List<String> missing = new ArrayList<>();
+        for (Fact f : facts(source)) {
+            // MIGversion names the version itself, like the namespace: a translation must change it
+            if (present.contains(f.value()) || f.path().endsWith("/MIGversion")) continue;
+            String path = belowDocument(f.path());
+            boolean explained = lossPaths.stream().anyMatch(lp -> !lp.isEmpty()
+                    && (path.equals(lp) || path.startsWith(lp + "/")));
+            if (!explained) missing.add(f.path() + " = " + abbreviate(f.value()));
+        }
+        return missing;
+    }
+
+    /** The part of a path below the KITH document element (below RefDoc/Content/X when wrapped). */
+    static String belowDocument(String path) {
+        int content = path.indexOf("/Content/");
+        String p = content >= 0 ? path.substring(content + "/Content".length()) : path;
+        if (p.startsWith("/MsgHead/")) return p; // the envelope itself
+        int second = p.indexOf('/', 1);
+        return second < 0 ? "" : p.substring(second);
+    }
+
     static String stripIndexes(String path) {
         return path.replaceAll("\\[\\d+]", "");
     }

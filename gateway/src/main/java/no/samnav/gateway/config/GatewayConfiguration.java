@@ -1,0 +1,79 @@
+package no.samnav.gateway.config;
+
+import ca.uhn.fhir.context.FhirContext;
+import jakarta.jms.ConnectionFactory;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import no.samnav.gateway.flow.RegistryHolder;
+import no.samnav.gateway.registry.InvalidCooperationException;
+import no.samnav.gateway.registry.ParticipantRegistry;
+import no.samnav.mappers.Mappers;
+import no.samnav.mappers.xml.XmlLimits;
+import org.apache.camel.component.jms.JmsComponent;
+import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
+import org.springframework.boot.autoconfigure.jms.artemis.ArtemisConfigurationCustomizer;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.io.ClassPathResource;
+
+/** The gateway's beans: mappers, registry, JMS component and broker policy. */
+@Configuration
+@EnableConfigurationProperties(SamnavProperties.class)
+public class GatewayConfiguration {
+
+    /** Broker-side dead letters (a consumer that fails ten times in a row), apart from the gateway's own. */
+    public static final String BROKER_DEAD_LETTER_QUEUE = "samnav.broker-dead-letter";
+
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    FhirContext fhirContext() {
+        return FhirContext.forR4Cached();
+    }
+
+    @Bean
+    Mappers mappers(SamnavProperties properties) {
+        return new Mappers(XmlLimits.DEFAULT.withMaxPayloadBytes(properties.maxPayloadBytes()));
+    }
+
+    @Bean
+    RegistryHolder registry(SamnavProperties properties) throws IOException {
+        String file = properties.cooperationFile();
+        try (InputStream in = file == null || file.isBlank()
+                ? new ClassPathResource("demo/cooperation.yml").getInputStream()
+                : Files.newInputStream(Path.of(file))) {
+            ParticipantRegistry registry = ParticipantRegistry.load(in, properties.dataDir());
+            for (var p : registry.participants()) {
+                Files.createDirectories(p.channel().outbox());
+                Files.createDirectories(p.channel().inbox());
+            }
+            return new RegistryHolder(registry);
+        } catch (InvalidCooperationException e) {
+            throw new IllegalStateException("Cooperation file " + (file == null ? "(demo)" : file) + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The Camel JMS component on the gateway's broker; persistent delivery, so a sent message is journaled. */
+    @Bean("jms")
+    JmsComponent jms(ConnectionFactory connectionFactory) {
+        JmsComponent jms = JmsComponent.jmsComponent(connectionFactory);
+        jms.setDeliveryPersistent(true);
+        return jms;
+    }
+
+    @Bean
+    ArtemisConfigurationCustomizer brokerPolicy() {
+        return configuration -> configuration.addAddressSetting("#", new AddressSettings()
+                .setDeadLetterAddress(org.apache.activemq.artemis.api.core.SimpleString.of(BROKER_DEAD_LETTER_QUEUE))
+                .setMaxDeliveryAttempts(10)
+                .setAutoCreateQueues(true)
+                .setAutoCreateAddresses(true));
+    }
+}

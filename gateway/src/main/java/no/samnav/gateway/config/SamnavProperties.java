@@ -1,0 +1,43 @@
+package no.samnav.gateway.config;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * The gateway's settings ({@code samnav.*}, kebab-case; every key is listed in
+ * {@code docs/configuration.md}). Secrets never go here: they come from the environment.
+ *
+ * @param dataDir          where the broker journal, the embedded database and the demo folders live
+ * @param cooperationFile  the YAML cooperation file; empty means the bundled demo cooperation
+ * @param maxPayloadBytes  largest accepted message
+ * @param filePollInterval how often outboxes are scanned
+ * @param delivery         retry and dead-letter policy of deliveries
+ */
+@ConfigurationProperties("samnav")
+public record SamnavProperties(Path dataDir, String cooperationFile, Integer maxPayloadBytes, Duration filePollInterval,
+        Delivery delivery) {
+
+    public SamnavProperties {
+        if (dataDir == null) dataDir = Path.of("data");
+        if (maxPayloadBytes == null) maxPayloadBytes = 32 * 1024 * 1024;
+        if (filePollInterval == null) filePollInterval = Duration.ofMillis(500);
+        if (delivery == null) delivery = new Delivery(null, null, null, null);
+    }
+
+    /**
+     * @param maximumRedeliveries attempts after the first before a delivery is dead-lettered
+     * @param initialDelay        wait before the first retry
+     * @param backoffMultiplier   factor between successive waits
+     * @param maximumDelay        longest wait between retries
+     */
+    public record Delivery(Integer maximumRedeliveries, Duration initialDelay, Double backoffMultiplier,
+            Duration maximumDelay) {
+        public Delivery {
+            if (maximumRedeliveries == null) maximumRedeliveries = 6;
+            if (initialDelay == null) initialDelay = Duration.ofSeconds(1);
+            if (backoffMultiplier == null) backoffMultiplier = 2.0;
+            if (maximumDelay == null) maximumDelay = Duration.ofMinutes(1);
+        }
+    }
+}

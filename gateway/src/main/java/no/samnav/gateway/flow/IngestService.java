@@ -1,0 +1,111 @@
+package no.samnav.gateway.flow;
+
+import ca.uhn.fhir.context.FhirContext;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import no.samnav.gateway.registry.Participant;
+import no.samnav.gateway.store.MessageStatus;
+import no.samnav.gateway.store.MessageStore;
+import no.samnav.gateway.store.NewMessage;
+import no.samnav.mappers.Mappers;
+import no.samnav.mappers.ReadResult;
+import no.samnav.mappers.WriteResult;
+import no.samnav.mappers.apprec.Receipts;
+import no.samnav.mappers.error.MappingException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+
+/**
+ * Ingest: parse and validate what a participant's journal system sent, store the original and the
+ * canonical FHIR message, and say where it goes next. Bad input is stored too (as rejected) and
+ * answered with an AppRec "avvist" to the channel it came from, so every input leaves a trace.
+ */
+@Service
+public class IngestService {
+
+    private static final Logger log = LoggerFactory.getLogger(IngestService.class);
+
+    private final Mappers mappers;
+    private final MessageStore store;
+    private final Receipting receipting;
+    private final FhirContext fhir;
+
+    public IngestService(Mappers mappers, MessageStore store, Receipting receipting, FhirContext fhir) {
+        this.mappers = mappers;
+        this.store = store;
+        this.receipting = receipting;
+        this.fhir = fhir;
+    }
+
+    /** Where an ingested input goes next. */
+    public sealed interface Outcome {
+        /** Stored (or already stored): route it. */
+        record Accepted(String messageId, boolean duplicate) implements Outcome {
+        }
+
+        /** Already routed earlier: nothing more to do (a resubmission gets the first outcome). */
+        record AlreadyHandled(String messageId) implements Outcome {
+        }
+
+        /** Rejected: deliver the stored AppRec to the sender's own channel. */
+        record Rejected(String messageId, String participant) implements Outcome {
+        }
+    }
+
+    public Outcome ingest(Participant channel, byte[] payload) {
+        ReadResult read;
+        try {
+            read = mappers.read(payload);
+        } catch (MappingException e) {
+            return reject(channel, payload, e);
+        }
+        MessageFacts facts = MessageFacts.of(read.bundle(), "sha256:" + sha256(payload));
+        String json = fhir.newJsonParser().encodeResourceToString(read.bundle());
+        MessageStore.Stored stored = store.receive(new NewMessage(facts.msgId(), facts.isAppRec() ? "apprec" : "message",
+                read.standard().id(), facts.messageType() == null ? null : facts.messageType().getCode(), channel.id(),
+                first(facts.senderHerIds()), first(facts.receiverHerIds()), facts.patientId(), null, payload, json));
+        String id = stored.message().id();
+        if (stored.duplicate() && stored.message().status() != MessageStatus.RECEIVED) {
+            log.info("message {} from {} is a resubmission of an already handled message", id, channel.id());
+            return new Outcome.AlreadyHandled(id);
+        }
+        log.info("message {} ({}) received from {}", id, read.standard().id(), channel.id());
+        return new Outcome.Accepted(id, stored.duplicate());
+    }
+
+    private Outcome reject(Participant channel, byte[] payload, MappingException e) {
+        String pseudoId = "rejected:sha256:" + sha256(payload);
+        MessageStore.Stored stored = store.receive(new NewMessage(pseudoId, "rejected", "unknown", null, channel.id(),
+                channel.primaryHerId(), null, null, null, payload, "{}"));
+        String id = stored.message().id();
+        if (stored.duplicate()) return new Outcome.Rejected(id, channel.id());
+        WriteResult receipt = receipting.reject(channel, idOrFileHint(payload), null,
+                new Receipts.Party("Samnav", null), e.appRecCode(), e.problem() + " (" + e.location() + ")");
+        store.prepareDelivery(id, channel.id(), "apprec-" + id + ".xml", channel.appRecVersion().id(), receipt.xml(), null);
+        store.status(id, MessageStatus.REJECTED, e.appRecCode().code() + " " + e.problem());
+        log.warn("input {} from {} rejected with {} at {}", id, channel.id(), e.appRecCode().code(), e.location());
+        return new Outcome.Rejected(id, channel.id());
+    }
+
+    /** The MsgId a broken message probably carries, so the sender can match the receipt; else "ukjent". */
+    private static String idOrFileHint(byte[] payload) {
+        String head = new String(payload, 0, Math.min(payload.length, 8192), StandardCharsets.ISO_8859_1);
+        var m = java.util.regex.Pattern.compile("<(?:\\w+:)?MsgId>\\s*([A-Za-z0-9\\-.]{1,64})\\s*</").matcher(head);
+        return m.find() ? m.group(1) : "ukjent";
+    }
+
+    private static String first(java.util.List<String> values) {
+        return values.isEmpty() ? null : values.get(0);
+    }
+
+    static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

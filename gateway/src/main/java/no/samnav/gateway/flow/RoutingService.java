@@ -1,0 +1,124 @@
+package no.samnav.gateway.flow;
+
+import java.util.List;
+import java.util.Optional;
+import no.samnav.gateway.registry.Participant;
+import no.samnav.gateway.registry.ParticipantRegistry;
+import no.samnav.gateway.store.MessageStatus;
+import no.samnav.gateway.store.MessageStore;
+import no.samnav.gateway.store.StoredMessage;
+import no.samnav.mappers.KithStandard;
+import no.samnav.mappers.Mappers;
+import no.samnav.mappers.ReadResult;
+import no.samnav.mappers.WriteResult;
+import no.samnav.mappers.apprec.Receipts;
+import no.samnav.mappers.error.MappingException;
+import no.samnav.mappers.kodeverk.AppRecErrorCode;
+import no.samnav.mappers.kodeverk.AppRecStatus;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+
+/**
+ * Route and translate: resolve the receiver from the participant registry by HER-id (most specific
+ * first, so a message to a departed GP reaches the office), pick the version it reads, translate
+ * through FHIR and store the payload and its loss report. Receipts travel back to the original
+ * sender in the sender's AppRec version. Idempotent: routing a message twice prepares the same deliveries.
+ */
+@Service
+public class RoutingService {
+
+    private static final Logger log = LoggerFactory.getLogger(RoutingService.class);
+
+    private final Mappers mappers;
+    private final MessageStore store;
+    private final Receipting receipting;
+    private final RegistryHolder registry;
+
+    public RoutingService(Mappers mappers, MessageStore store, Receipting receipting, RegistryHolder registry) {
+        this.mappers = mappers;
+        this.store = store;
+        this.receipting = receipting;
+        this.registry = registry;
+    }
+
+    /** A payload to hand to one participant's channel. */
+    public record DeliveryOrder(String messageId, String participant) {
+    }
+
+    /** Routes a stored message; returns the deliveries to make (none when it needs no delivery). */
+    public List<DeliveryOrder> route(String messageId) {
+        StoredMessage message = store.byId(messageId).orElseThrow(() ->
+                new IllegalStateException("message " + messageId + " is not in the store"));
+        ParticipantRegistry participants = registry.current();
+        Participant channel = participants.byId(message.channel()).orElseThrow(() ->
+                new IllegalStateException("channel " + message.channel() + " is no longer configured"));
+        byte[] original = store.original(messageId);
+        ReadResult read = mappers.read(original);
+        MessageFacts facts = MessageFacts.of(read.bundle(), message.msgId());
+        if (facts.isAppRec()) return routeReceipt(message, facts, original, participants);
+
+        Optional<Participant> receiver = participants.addressedBy(facts.receiverHerIds());
+        if (receiver.isEmpty()) {
+            return reject(message, channel, facts, AppRecErrorCode.E21, "Mottaker finnes ikke i samarbeidet: ingen"
+                    + " deltaker har HER-id " + String.join(" eller ", facts.receiverHerIds()));
+        }
+        Participant to = receiver.get();
+        KithStandard source = read.standard();
+        Optional<KithStandard> version = to.versionFor(source.family(), source);
+        if (version.isEmpty()) {
+            return reject(message, channel, facts, AppRecErrorCode.T10, to.name() + " tar ikke imot "
+                    + source.displayName() + " i noen versjon");
+        }
+        WriteResult translated;
+        try {
+            translated = mappers.translate(original, version.get());
+        } catch (MappingException e) {
+            return reject(message, channel, facts, e.appRecCode(), "Kan ikke oversettes til "
+                    + version.get().displayName() + ": " + e.problem());
+        }
+        store.prepareDelivery(messageId, to.id(), safeFileName(message.msgId()) + ".xml", version.get().id(),
+                translated.xml(), translated.losses().isEmpty() ? null : translated.losses().toText());
+        store.status(messageId, MessageStatus.ROUTED, "to " + to.id() + " as " + version.get().id()
+                + (translated.losses().isEmpty() ? "" : ", " + translated.losses().losses().size() + " element(s) lost"));
+        log.info("message {} routed to {} as {}", messageId, to.id(), version.get().id());
+        return List.of(new DeliveryOrder(messageId, to.id()));
+    }
+
+    private List<DeliveryOrder> routeReceipt(StoredMessage receipt, MessageFacts facts, byte[] original,
+            ParticipantRegistry participants) {
+        Optional<StoredMessage> answered = store.byMsgId(facts.answersMsgId());
+        if (answered.isEmpty()) {
+            store.status(receipt.id(), MessageStatus.REJECTED, "answers no message the gateway has carried");
+            log.warn("receipt {} answers an unknown message", receipt.id());
+            return List.of();
+        }
+        StoredMessage answeredMessage = answered.get();
+        Participant sender = participants.byId(answeredMessage.channel()).orElseThrow(() ->
+                new IllegalStateException("channel " + answeredMessage.channel() + " is no longer configured"));
+        WriteResult translated = mappers.translate(original, sender.appRecVersion());
+        store.prepareDelivery(receipt.id(), sender.id(), safeFileName(receipt.msgId()) + ".xml",
+                sender.appRecVersion().id(), translated.xml(), translated.losses().isEmpty() ? null : translated.losses().toText());
+        boolean rejected = facts.appRecStatus() == AppRecStatus.AVVIST;
+        store.status(answeredMessage.id(), rejected ? MessageStatus.REJECTED : MessageStatus.ACKNOWLEDGED,
+                "AppRec " + (facts.appRecStatus() == null ? "?" : facts.appRecStatus().code()) + " from the receiver");
+        store.status(receipt.id(), MessageStatus.ROUTED, "to " + sender.id() + " as " + sender.appRecVersion().id());
+        return List.of(new DeliveryOrder(receipt.id(), sender.id()));
+    }
+
+    private List<DeliveryOrder> reject(StoredMessage message, Participant sender, MessageFacts facts,
+            AppRecErrorCode code, String description) {
+        WriteResult receipt = receipting.reject(sender, message.msgId(), facts.messageType(),
+                new Receipts.Party(facts.receiverName(), facts.receiverHerIds().isEmpty() ? null : facts.receiverHerIds().get(0)),
+                code, description);
+        store.prepareDelivery(message.id(), sender.id(), "apprec-" + safeFileName(message.msgId()) + ".xml",
+                sender.appRecVersion().id(), receipt.xml(), null);
+        store.status(message.id(), MessageStatus.REJECTED, code.code() + " " + description);
+        log.warn("message {} rejected with {}", message.id(), code.code());
+        return List.of(new DeliveryOrder(message.id(), sender.id()));
+    }
+
+    static String safeFileName(String msgId) {
+        return msgId.replaceAll("[^A-Za-z0-9._-]", "_");
+    }
+}

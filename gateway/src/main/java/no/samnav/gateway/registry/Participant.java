@@ -1,0 +1,52 @@
+package no.samnav.gateway.registry;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import no.samnav.mappers.KithStandard;
+
+/**
+ * A communication party of the cooperation: an office, service or hospital with its HER-ids, the
+ * journal system it runs (a profile), the channel the gateway reaches it through and the standard
+ * versions it reads.
+ *
+ * @param id           stable key used in queue names and folders, e.g. {@code oteren}
+ * @param name         display name
+ * @param municipality the municipality it belongs to (for a shared service: the employing one)
+ * @param herIds       every HER-id that addresses it: organisation, sub-units, persons
+ * @param profile      the journal system preset, or null when {@code accepts} is given in full
+ * @param channel      how messages reach it
+ * @param accepts      standard ids it reads, most preferred first within each standard
+ */
+public record Participant(String id, String name, String municipality, List<String> herIds, SystemProfile profile,
+        Channel channel, List<KithStandard> accepts) {
+
+    /** How the gateway exchanges files or messages with a participant's journal system. */
+    public record Channel(ChannelType type, Path outbox, Path inbox) {
+    }
+
+    /** The transports a participant's journal system can use. */
+    public enum ChannelType {
+        /** Folders: the system writes to the outbox, the gateway delivers to the inbox. */
+        FILE
+    }
+
+    /**
+     * The version of {@code family} this participant reads, preferring {@code sourceVersion} when it
+     * reads that one, or empty when it reads no version of the standard.
+     */
+    public Optional<KithStandard> versionFor(String family, KithStandard sourceVersion) {
+        if (accepts.contains(sourceVersion)) return Optional.of(sourceVersion);
+        return accepts.stream().filter(s -> s.family().equals(family)).findFirst();
+    }
+
+    /** The AppRec version this participant reads. */
+    public KithStandard appRecVersion() {
+        return accepts.stream().filter(s -> s.family().equals("apprec")).findFirst().orElse(KithStandard.APPREC_1_0);
+    }
+
+    /** The first HER-id (the organisation's), used as its address in receipts. */
+    public String primaryHerId() {
+        return herIds.get(0);
+    }
+}

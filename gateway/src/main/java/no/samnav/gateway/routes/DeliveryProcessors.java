@@ -1,0 +1,46 @@
+package no.samnav.gateway.routes;
+
+import no.samnav.gateway.flow.DeliveryService;
+import no.samnav.gateway.store.MessageStore;
+import org.apache.camel.Exchange;
+import org.apache.camel.Processor;
+import org.springframework.stereotype.Component;
+
+/** Camel adapters of {@link DeliveryService} around the channel write. */
+@Component
+public class DeliveryProcessors {
+
+    /** Set when the payload was delivered before and must not be written again. */
+    public static final String ALREADY_DELIVERED_HEADER = "SamnavAlreadyDelivered";
+    /** The message id, kept while the body carries the payload. */
+    public static final String MESSAGE_ID_HEADER = "SamnavMessageId";
+
+    private final DeliveryService deliveries;
+
+    public DeliveryProcessors(DeliveryService deliveries) {
+        this.deliveries = deliveries;
+    }
+
+    /** Loads the payload for the participant named in the header, or marks the exchange as done. */
+    public Processor load() {
+        return exchange -> {
+            String messageId = exchange.getIn().getBody(String.class);
+            String participant = exchange.getIn().getHeader(Queues.PARTICIPANT_HEADER, String.class);
+            exchange.getIn().setHeader(MESSAGE_ID_HEADER, messageId);
+            var pending = deliveries.pending(messageId, participant);
+            if (pending.isEmpty()) {
+                exchange.getIn().setHeader(ALREADY_DELIVERED_HEADER, true);
+                return;
+            }
+            MessageStore.Delivery d = pending.get();
+            exchange.getIn().setHeader(Exchange.FILE_NAME, d.fileName());
+            exchange.getIn().setBody(d.payload());
+        };
+    }
+
+    /** Records a completed write. */
+    public Processor delivered() {
+        return exchange -> deliveries.delivered(exchange.getIn().getHeader(MESSAGE_ID_HEADER, String.class),
+                exchange.getIn().getHeader(Queues.PARTICIPANT_HEADER, String.class));
+    }
+}

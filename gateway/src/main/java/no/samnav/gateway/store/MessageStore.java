@@ -1,0 +1,140 @@
+package no.samnav.gateway.store;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The message store (SQL, migrations by Flyway): messages with their original bytes and canonical
+ * FHIR, the status timeline, and one translated payload per receiver. The unique message id makes
+ * a resubmission find the first outcome instead of creating a second message.
+ */
+@Repository
+public class MessageStore {
+
+    private final JdbcTemplate jdbc;
+    private final Clock clock;
+
+    public MessageStore(JdbcTemplate jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /** The result of storing a received message. */
+    public record Stored(StoredMessage message, boolean duplicate) {
+    }
+
+    /** Stores a newly received message, or returns the one already stored under its message id. */
+    @Transactional
+    public Stored receive(NewMessage m) {
+        Optional<StoredMessage> existing = byMsgId(m.msgId());
+        if (existing.isPresent()) return new Stored(existing.get(), true);
+        String id = UUID.randomUUID().toString();
+        Instant now = clock.instant();
+        try {
+            jdbc.update("INSERT INTO message (id, msg_id, kind, standard, message_type, channel, sender_her, receiver_her,"
+                            + " patient_id, conversation_ref, status, received_at, original, fhir_json)"
+                            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    id, m.msgId(), m.kind(), m.standard(), m.messageType(), m.channel(), m.senderHer(), m.receiverHer(),
+                    m.patientId(), m.conversationRef(), MessageStatus.RECEIVED.name(), Timestamp.from(now), m.original(),
+                    m.fhirJson());
+        } catch (DuplicateKeyException raced) {
+            return new Stored(byMsgId(m.msgId()).orElseThrow(), true);
+        }
+        event(id, MessageStatus.RECEIVED, "from channel " + m.channel());
+        return new Stored(byMsgId(m.msgId()).orElseThrow(), false);
+    }
+
+    /** Moves a message to {@code status} and records the step on its timeline. */
+    @Transactional
+    public void status(String id, MessageStatus status, String detail) {
+        jdbc.update("UPDATE message SET status = ? WHERE id = ?", status.name(), id);
+        event(id, status, detail);
+    }
+
+    private void event(String id, MessageStatus status, String detail) {
+        jdbc.update("INSERT INTO message_event (message_id, status, at, detail) VALUES (?, ?, ?, ?)",
+                id, status.name(), Timestamp.from(clock.instant()), detail == null ? null : truncate(detail));
+    }
+
+    private static String truncate(String s) {
+        return s.length() <= 2000 ? s : s.substring(0, 1997) + "...";
+    }
+
+    public Optional<StoredMessage> byId(String id) {
+        return jdbc.query("SELECT * FROM message WHERE id = ?", MESSAGE, id).stream().findFirst();
+    }
+
+    public Optional<StoredMessage> byMsgId(String msgId) {
+        return jdbc.query("SELECT * FROM message WHERE msg_id = ?", MESSAGE, msgId).stream().findFirst();
+    }
+
+    /** The original bytes of a message, as received. */
+    public byte[] original(String id) {
+        return jdbc.queryForObject("SELECT original FROM message WHERE id = ?", byte[].class, id);
+    }
+
+    /** The canonical FHIR Bundle (JSON) of a message. */
+    public String fhirJson(String id) {
+        return jdbc.queryForObject("SELECT fhir_json FROM message WHERE id = ?", String.class, id);
+    }
+
+    /** The timeline of a message, oldest first. */
+    public List<String> timeline(String id) {
+        return jdbc.query("SELECT status FROM message_event WHERE message_id = ? ORDER BY id",
+                (rs, n) -> rs.getString(1), id);
+    }
+
+    /** A translated payload waiting for, or delivered to, one receiver. */
+    public record Delivery(String messageId, String participant, String fileName, String standard, byte[] payload,
+            boolean delivered) {
+    }
+
+    /** Records the payload for a receiver once; a second call for the same pair keeps the first. */
+    @Transactional
+    public void prepareDelivery(String messageId, String participant, String fileName, String standard, byte[] payload,
+            String lossReport) {
+        Integer existing = jdbc.queryForObject("SELECT COUNT(*) FROM delivery WHERE message_id = ? AND participant = ?",
+                Integer.class, messageId, participant);
+        if (existing != null && existing > 0) return;
+        try {
+            jdbc.update("INSERT INTO delivery (message_id, participant, file_name, standard, payload, loss_report)"
+                    + " VALUES (?, ?, ?, ?, ?, ?)", messageId, participant, fileName, standard, payload, lossReport);
+        } catch (DuplicateKeyException raced) {
+            // another consumer prepared the same delivery: same message, same translation
+        }
+    }
+
+    public Optional<Delivery> delivery(String messageId, String participant) {
+        return jdbc.query("SELECT * FROM delivery WHERE message_id = ? AND participant = ?", (rs, n) -> new Delivery(
+                rs.getString("message_id"), rs.getString("participant"), rs.getString("file_name"),
+                rs.getString("standard"), rs.getBytes("payload"), rs.getTimestamp("delivered_at") != null),
+                messageId, participant).stream().findFirst();
+    }
+
+    /** The loss report of a delivery, or null. */
+    public String lossReport(String messageId, String participant) {
+        return jdbc.query("SELECT loss_report FROM delivery WHERE message_id = ? AND participant = ?",
+                (rs, n) -> rs.getString(1), messageId, participant).stream().findFirst().orElse(null);
+    }
+
+    @Transactional
+    public void delivered(String messageId, String participant) {
+        jdbc.update("UPDATE delivery SET delivered_at = ? WHERE message_id = ? AND participant = ?",
+                Timestamp.from(clock.instant()), messageId, participant);
+    }
+
+    private static final RowMapper<StoredMessage> MESSAGE = (rs, n) -> new StoredMessage(rs.getString("id"),
+            rs.getString("msg_id"), rs.getString("kind"), rs.getString("standard"), rs.getString("message_type"),
+            rs.getString("channel"), rs.getString("sender_her"), rs.getString("receiver_her"),
+            rs.getString("conversation_ref"), MessageStatus.valueOf(rs.getString("status")),
+            rs.getTimestamp("received_at").toInstant());
+}

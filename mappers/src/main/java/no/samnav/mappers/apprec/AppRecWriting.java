@@ -59,7 +59,7 @@ public abstract class AppRecWriting {
         out.root(ns, "AppRec");
         Coding type = header.getEventCoding();
         KithCodes.writeCs(out, ns, "MsgType", type.hasCode() ? type : new Coding(null, "APPREC", "Applikasjonskvittering"));
-        out.leaf("MIGversion", migVersion);
+        out.leaf("MIGversion", migVersion(header));
         Extension software = header.getExtensionByUrl(Extensions.SOFTWARE);
         out.leaf("SoftwareName", Extensions.subString(software, "name"));
         out.leaf("SoftwareVersion", Extensions.subString(software, "version"));
@@ -105,6 +105,17 @@ public abstract class AppRecWriting {
         out.leaf("Id", originalId != null ? originalId : response.getIdentifier());
         out.end();
         return out.finish();
+    }
+
+    /**
+     * The MIGversion received, when it names the version being written (an AppRec 1.0 answered as
+     * 1.0 keeps e.g. "1.0 2008-11-21"); otherwise this version's own MIGversion text.
+     */
+    private String migVersion(MessageHeader header) {
+        String received = Extensions.string(header, Extensions.APPREC_MIG_VERSION);
+        String version = java.util.regex.Pattern.quote(standard.version());
+        if (received != null && received.matches("(?i)v?" + version + "(\\s.*)?")) return received;
+        return migVersion;
     }
 
     private void hcp(XmlOut out, Reference party, WriteContext ctx) {

@@ -22,6 +22,7 @@ abstract class DialogmeldingGenerator implements MessageGenerator {
     static final String TYPE_JOURNALINFO = "2.16.578.1.12.4.1.1.9066";
     static final String ROLLE_NOTAT = "2.16.578.1.12.4.1.1.9057";
     static final String SAKSTYPE = "2.16.578.1.12.4.1.1.8127";
+    static final String XHTML = "http://www.w3.org/1999/xhtml";
 
     private static final List<String[]> TEMA_CODES = List.of(
             new String[] {"1", "Henvendelse om tjenestetilbud"}, new String[] {"2", "Henvendelse om medisinering"},
@@ -86,6 +87,8 @@ abstract class DialogmeldingGenerator implements MessageGenerator {
         x.leaf("MIGversion", "v1.2 2006-05-24");
         x.leaf("GenDate", Fake.dateTime(f.recent()));
         x.leaf("MsgId", f.uuid());
+        if (f.chance(0.1)) x.code("ProcessingStatus", "P", "Produksjon", null);
+        if (f.chance(0.1)) x.code("RequestedPriority", "N", "Normal", null);
         if (f.chance(0.5)) x.code("Ack", "J", "Ja", null);
         if (answer || f.chance(0.3)) {
             String conversation = f.uuid();
@@ -188,7 +191,7 @@ abstract class DialogmeldingGenerator implements MessageGenerator {
             x.code("TemaKodet", tema[0], tema[1], TEMA_HELSEFAGLIG);
         }
         if (f.chance(0.6)) x.leaf("Tema", f.pick(List.of("EKG tatt i dag", "Blodtrykk & medisiner", "Sårstell <hjemme>")));
-        if (f.chance(0.9)) x.leaf("TekstNotatInnhold", f.chance(0.1) ? f.longText() : f.text(5));
+        if (f.chance(0.9)) freeText(x, f, "TekstNotatInnhold", f.chance(0.1) ? f.longText() : f.text(5), true);
         if (f.chance(0.3)) x.leaf("Merknad", f.text(1));
         if (f.chance(0.3)) x.leaf("DokIdNotat", f.uuid());
         if (f.chance(0.5)) x.leaf("DatoNotat", f.recent().toLocalDate().toString());
@@ -202,7 +205,7 @@ abstract class DialogmeldingGenerator implements MessageGenerator {
         String[] type = f.pick(FORESP_CODES);
         x.code("TypeForesp", type[0], type[1], TYPE_FORESP);
         if (v11 && f.chance(0.5)) x.leaf("EmneSporsmal", f.pick(List.of("Resept", "Legemiddelliste", "Prøvesvar & videre plan")));
-        if (f.chance(0.9)) x.leaf("Sporsmal", f.text(3));
+        if (f.chance(0.9)) freeText(x, f, "Sporsmal", f.text(3), v11);
         if (f.chance(0.2)) x.code("Formål", "1", "Til orientering", "2.16.578.1.12.4.1.1.9068");
         if (f.chance(0.3)) x.leaf("Begrunnelse", f.text(1));
         if (f.chance(0.3)) x.code("Hastegrad", f.pick(List.of("H", "N")), "Hastegrad", null);
@@ -222,6 +225,26 @@ abstract class DialogmeldingGenerator implements MessageGenerator {
         }
         if (f.chance(0.3)) x.leaf("DokIdForesp", f.uuid());
         roles(x, f);
+        x.end();
+    }
+
+    /**
+     * A free-text element; where the schema has anyType (TekstNotatInnhold in both versions,
+     * Sporsmal in 1.1) sometimes XHTML paragraphs with emphasis, as EPJ systems send formatted text.
+     */
+    private static void freeText(Xml x, Fake f, String name, String text, boolean anyType) {
+        if (!anyType || !f.chance(0.25)) {
+            x.leaf(name, text);
+            return;
+        }
+        x.start(name);
+        String saved = x.ns();
+        x.start(XHTML, "div").attr("xmlns", XHTML);
+        x.ns(XHTML);
+        x.start("p").text(text).end();
+        if (f.chance(0.5)) x.start("p").start("b").text(f.text(1)).end().text(" " + f.text(1)).end();
+        x.end();
+        x.ns(saved);
         x.end();
     }
 
@@ -270,6 +293,7 @@ abstract class DialogmeldingGenerator implements MessageGenerator {
         x.leaf("GivenName", p.given());
         if (f.chance(0.8)) fk1Ident(x, f.hpr(), "HPR", "HPR-nummer", Fake.ID_TYPES);
         if (f.chance(0.3)) fk1Ident(x, f.herId(), "HER", "HER-id", Fake.HER_TYPE);
+        if (f.chance(0.2)) fk1Address(x, f);
         if (f.chance(0.5)) {
             x.start("TeleCom");
             x.start(Fake.FK1, "TeleAddress").attr("V", "tel:" + f.between(70_000_000, 79_999_999)).end();
@@ -283,11 +307,24 @@ abstract class DialogmeldingGenerator implements MessageGenerator {
         x.start("Person");
         x.leaf("GivenName", p.given());
         x.leaf("FamilyName", p.family());
+        if (f.chance(0.3)) x.leaf("DateOfBirth", p.born().toString());
+        if (f.chance(0.3)) x.code("Sex", p.sex(), p.sex().equals("2") ? "Kvinne" : "Mann", null);
+        if (f.chance(0.4)) fk1Ident(x, p.fnr(), "FNR", "Fødselsnummer", Fake.ID_TYPES);
+        if (f.chance(0.2)) fk1Address(x, f);
         if (f.chance(0.3)) {
             x.start("TeleCom");
             x.start(Fake.FK1, "TeleAddress").attr("V", "tel:" + f.between(40_000_000, 49_999_999)).end();
             x.end();
         }
+        x.end();
+    }
+
+    private static void fk1Address(Xml x, Fake f) {
+        x.start("Address");
+        x.start(Fake.FK1, "Type").attr("V", "H").attr("DN", "Bostedsadresse").end();
+        x.start(Fake.FK1, "StreetAdr").text("Storgata " + f.between(1, 120)).end();
+        x.start(Fake.FK1, "PostalCode").text("90" + f.between(10, 99)).end();
+        x.start(Fake.FK1, "City").text(f.place()).end();
         x.end();
     }
 

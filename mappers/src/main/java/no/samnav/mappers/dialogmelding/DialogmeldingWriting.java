@@ -174,6 +174,13 @@ public abstract class DialogmeldingWriting implements DocumentWriter {
     private void freeText(XmlOut out, String name, StringType text, boolean markupAllowed, WriteContext ctx, Resource owner) {
         String markup = Extensions.string(text, Extensions.MARKUP);
         out.start(name);
+        if (markup != null && markupAllowed && !isWellFormedFragment(markup)) {
+            // The markup is written raw: a Bundle from a FHIR client must not be able to break out
+            // of the free-text element or make the message malformed. Keep the plain text instead.
+            ctx.loss(out.path(), owner, "payload[0].content.extension('" + Extensions.MARKUP + "')",
+                    "the markup is not well-formed XML; the plain text is written instead");
+            markup = null;
+        }
         if (markup != null && markupAllowed) {
             out.markup(markup);
         } else {
@@ -184,6 +191,18 @@ public abstract class DialogmeldingWriting implements DocumentWriter {
             }
         }
         out.end();
+    }
+
+    private static final no.samnav.mappers.xml.XmlParser FRAGMENT_PARSER = new no.samnav.mappers.xml.XmlParser();
+
+    /** True when the text is a well-formed XML fragment (elements balanced, no declarations). */
+    static boolean isWellFormedFragment(String markup) {
+        try {
+            FRAGMENT_PARSER.parse(("<fragment>" + markup + "</fragment>").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return true;
+        } catch (no.samnav.mappers.error.MappingException malformed) {
+            return false;
+        }
     }
 
     private void roles(XmlOut out, DomainResource r, WriteContext ctx) {

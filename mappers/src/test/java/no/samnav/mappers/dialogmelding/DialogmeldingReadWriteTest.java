@@ -123,4 +123,18 @@ class DialogmeldingReadWriteTest {
             }
         }
     }
+
+    @Test
+    void markupThatIsNotWellFormedIsWrittenAsPlainTextAndReported() {
+        ReadResult result = mappers.read(Fixtures.bytes("dialogmelding/1.1/foresporsel-legemiddelliste.xml"));
+        CommunicationRequest question = Fixtures.one(result.bundle(), CommunicationRequest.class);
+        StringType text = (StringType) question.getPayloadFirstRep().getContent();
+        text.getExtensionByUrl(Extensions.MARKUP).setValue(new StringType("</Sporsmal><Injected>x</Injected><Sporsmal>"));
+        WriteResult written = mappers.write(result.bundle(), KithStandard.DIALOGMELDING_1_1);
+        String xml = Fixtures.utf8(written.xml());
+        assertThat(xml).doesNotContain("<Injected>");
+        assertThat(written.losses().losses()).extracting(no.samnav.mappers.Loss::path)
+                .containsExactly("/MsgHead/Document/RefDoc/Content/Dialogmelding/Foresporsel/Sporsmal");
+        assertThat(mappers.read(written.xml()).bundle()).isNotNull();
+    }
 }

@@ -84,12 +84,12 @@ abstract class AppRecGenerator implements MessageGenerator {
         if (f.chance(0.75)) {
             x.start("Inst");
             x.leaf("Name", f.office());
-            herId(x, f, "TypeId");
+            herId(x, f);
             for (int i = f.between(0, 2); i > 0; i--) {
                 x.start("Dept");
                 if (f.chance(0.3)) x.code("Type", "HF", "Helseforetak", null);
                 x.leaf("Name", "Avdeling " + f.place());
-                herId(x, f, "TypeId");
+                herId(x, f);
                 x.end();
             }
             if (f.chance(0.3)) additionalId(x, "ENH", "Organisasjonsnummeret i Enhetsregisteret", "9" + f.between(10_000_000, 99_999_999));
@@ -97,7 +97,7 @@ abstract class AppRecGenerator implements MessageGenerator {
                 Fake.Person p = f.person();
                 x.start("HCPerson");
                 x.leaf("Name", p.given() + " " + p.family());
-                herId(x, f, "TypeId");
+                herId(x, f);
                 if (f.chance(0.4)) additionalId(x, "HPR", "HPR-nummer", f.hpr());
                 x.end();
             }
@@ -107,7 +107,7 @@ abstract class AppRecGenerator implements MessageGenerator {
             x.start("HCProf");
             if (f.chance(0.5)) x.code("Type", "LE", "Lege", null);
             x.leaf("Name", p.given() + " " + p.family());
-            herId(x, f, "TypeId");
+            herId(x, f);
             if (f.chance(0.5)) additionalId(x, "HPR", "HPR-nummer", f.hpr());
             x.end();
         }
@@ -127,10 +127,11 @@ abstract class AppRecGenerator implements MessageGenerator {
         x.end();
     }
 
-    private static void herId(Xml x, Fake f, String typeElement) {
+    /** Id and TypeId HER, left out now and then (both are optional in the schema). */
+    private static void herId(Xml x, Fake f) {
         if (f.chance(0.1)) return;
         x.leaf("Id", f.herId());
-        x.code(typeElement, "HER", "HER-id", null);
+        x.code("TypeId", "HER", "HER-id", null);
     }
 
     private static void additionalId(Xml x, String type, String dn, String id) {

@@ -99,4 +99,27 @@ class AppRecTest {
         assertThat(header.getResponse().getCode()).isEqualTo(MessageHeader.ResponseType.TRANSIENTERROR);
         assertThat(Fixtures.utf8(down.xml())).contains("OT=\"Vedlegg 2 kunne ikke åpnes\"");
     }
+
+    @Test
+    void anIssueWithOnlyATextBecomesAnnenFeilWithTheTextAsOt() {
+        ReadResult result = mappers.read(Fixtures.bytes("apprec/1.0/avvist.xml"));
+        MessageHeader header = (MessageHeader) result.bundle().getEntryFirstRep().getResource();
+        OperationOutcome outcome = (OperationOutcome) Fixtures.resolve(result.bundle(), header.getResponse().getDetails());
+        outcome.getIssue().clear();
+        outcome.addIssue().setSeverity(OperationOutcome.IssueSeverity.ERROR).setCode(OperationOutcome.IssueType.INVALID)
+                .setDiagnostics("Mottakers journal er låst");
+        WriteResult written = mappers.write(result.bundle(), KithStandard.APPREC_1_1);
+        assertThat(Fixtures.utf8(written.xml())).contains("<Error V=\"X99\" S=\"2.16.578.1.12.4.1.1.8221\" DN=\"Annen feil\" OT=\"Mottakers journal er låst\"/>");
+        assertThat(written.losses().isEmpty()).isTrue();
+    }
+
+    @Test
+    void aSecondReceiverIsReportedLost() {
+        ReadResult result = mappers.read(Fixtures.bytes("apprec/1.1/ok-feil-i-delmelding.xml"));
+        MessageHeader header = (MessageHeader) result.bundle().getEntryFirstRep().getResource();
+        header.addDestination().setReceiver(header.getSender().copy());
+        WriteResult written = mappers.write(result.bundle(), KithStandard.APPREC_1_1);
+        assertThat(written.losses().losses()).extracting(no.samnav.mappers.Loss::fhirPath)
+                .containsExactly("MessageHeader.destination[1]");
+    }
 }

@@ -73,4 +73,19 @@ public class HandBuiltBundleWriteTest {
         assertThat(Fixtures.all(back.bundle(), Communication.class)).hasSize(2);
         assertThat(Fixtures.one(back.bundle(), Patient.class).getIdentifierFirstRep().getValue()).isEqualTo("13116900216");
     }
+
+    @Test
+    void reportsWhatANotatCannotHold() {
+        Bundle bundle = clientBundle();
+        Communication note = Fixtures.all(bundle, Communication.class).get(0);
+        note.addNote().setText("første merknad");
+        note.addNote().setText("andre merknad");
+        note.addIdentifier(new Identifier().setSystem("urn:ietf:rfc:3986").setValue("urn:uuid:6b1e0c36-5f0e-4d0c-9a52-1a2b3c4d5e6f"));
+        note.setSentElement(new org.hl7.fhir.r4.model.DateTimeType("2025-03-14T10:15:00+01:00"));
+        WriteResult written = new Mappers().write(bundle, KithStandard.DIALOGMELDING_1_1, true);
+        String notat = "/MsgHead/Document/RefDoc/Content/Dialogmelding/Notat/";
+        assertThat(written.losses().losses()).extracting(no.samnav.mappers.Loss::path)
+                .containsExactlyInAnyOrder(notat + "Merknad", notat + "DokIdNotat", notat + "DatoNotat");
+        assertThat(Fixtures.utf8(written.xml())).contains("<Merknad>første merknad</Merknad>").contains("<DatoNotat>2025-03-14</DatoNotat>");
+    }
 }

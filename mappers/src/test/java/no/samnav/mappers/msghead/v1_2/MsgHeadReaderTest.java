@@ -83,6 +83,21 @@ class MsgHeadReaderTest {
     }
 
     @Test
+    void readsACopyRecipientAsAFurtherDestinationWithItsRole() {
+        ReadResult result = read();
+        MessageHeader header = (MessageHeader) result.bundle().getEntryFirstRep().getResource();
+        assertThat(header.getDestination()).hasSize(2);
+        MessageHeader.MessageDestinationComponent copy = header.getDestination().get(1);
+        assertThat(((org.hl7.fhir.r4.model.Coding) Extensions.value(copy, Extensions.ROLE_RECEIVER)).getCode()).isEqualTo("KOPI");
+        assertThat(copy.getEndpoint()).isEqualTo("urn:samnav:her:8300009");
+        PractitionerRole role = (PractitionerRole) Fixtures.resolve(result.bundle(), copy.getReceiver());
+        assertThat(role.hasOrganization()).isFalse();
+        String written = Fixtures.utf8(mappers.write(result.bundle(), KithStandard.DIALOGMELDING_1_1, true).xml());
+        assertThat(written.replaceAll(">\\s+<", "><"))
+                .contains("<OtherReceiver><RoleReceiver V=\"KOPI\" DN=\"Kopimottaker\"/><HealthcareProfessional>");
+    }
+
+    @Test
     void readsThePatientAndLinksTheDocumentsToIt() {
         ReadResult result = read();
         Patient patient = Fixtures.one(result.bundle(), Patient.class);

@@ -9,7 +9,8 @@ import no.samnav.mappers.KithStandard;
  * (Foresporsel) or an answer (a Notat repeating the Foresporsel it answers), with 1..n notes or
  * questions, RollerRelatertNotat with health professionals or persons, coded topics, and MsgHead
  * parts around them: ConversationRef, sender and receiver organisation hierarchies with HER-ids,
- * the patient, copy recipients, and 0..3 attachments as extra Documents (Base64Container or
+ * the patient, copy recipients, sometimes a second Dialogmelding Document, and 0..3 attachments as
+ * extra Documents (Base64Container or
  * FileReference). The elements only 1.1 has (EmneSporsmal, KodetOpplysning, repeated
  * TypeJournalinfo, TilknyttetEnhet, a role without a person) are generated for 1.1 only.
  */
@@ -66,16 +67,19 @@ abstract class DialogmeldingGenerator implements MessageGenerator {
         x.root(Fake.MSGHEAD, "MsgHead");
         x.prefix("fk1", Fake.FK1);
         msgInfo(x, f, type, kind == Kind.SVAR);
-        x.start("Document");
-        if (f.chance(0.3)) x.code("DocumentConnection", "H", "Hoveddokument", null);
-        x.start("RefDoc");
-        x.value("IssueDate", Fake.dateTime(f.recent()));
-        x.code("MsgType", "XML", "XML-instans", null);
-        if (f.chance(0.2)) x.leaf("Id", f.uuid());
-        x.start("Content");
-        dialogmelding(x, f, kind);
-        x.ns(Fake.MSGHEAD);
-        x.end().end().end();
+        // Now and then a second Dialogmelding document of the same kind ("several Documents").
+        for (int doc = f.chance(0.05) ? 2 : 1; doc > 0; doc--) {
+            x.start("Document");
+            if (f.chance(0.3)) x.code("DocumentConnection", "H", "Hoveddokument", null);
+            x.start("RefDoc");
+            x.value("IssueDate", Fake.dateTime(f.recent()));
+            x.code("MsgType", "XML", "XML-instans", null);
+            if (f.chance(0.2)) x.leaf("Id", f.uuid());
+            x.start("Content");
+            dialogmelding(x, f, kind);
+            x.ns(Fake.MSGHEAD);
+            x.end().end().end();
+        }
         for (int i = f.chance(0.6) ? 0 : f.between(1, 3); i > 0; i--) attachment(x, f);
         x.end();
         return x.bytes();

@@ -10,8 +10,7 @@ import no.samnav.mappers.KithStandard;
  * questions, RollerRelatertNotat with health professionals or persons, coded topics, and MsgHead
  * parts around them: ConversationRef, sender and receiver organisation hierarchies with HER-ids,
  * the patient, copy recipients, sometimes a second Dialogmelding Document, and 0..3 attachments as
- * extra Documents (Base64Container or
- * FileReference). The elements only 1.1 has (EmneSporsmal, KodetOpplysning, repeated
+ * extra Documents (Base64Container or FileReference). The elements only 1.1 has (EmneSporsmal, KodetOpplysning, repeated
  * TypeJournalinfo, TilknyttetEnhet, a role without a person) are generated for 1.1 only.
  */
 abstract class DialogmeldingGenerator implements MessageGenerator {

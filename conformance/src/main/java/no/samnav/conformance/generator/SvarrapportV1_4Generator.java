@@ -21,6 +21,7 @@ public final class SvarrapportV1_4Generator implements MessageGenerator {
     private static final String SAMPLE_TYPES = "2.16.578.1.12.4.1.1.8351";
     private static final String LOCAL_CODES = "2.16.578.1.12.4.1.1.8212";
     private static final String SUSCEPTIBILITY = "2.16.578.1.12.4.1.1.8271";
+    private static final java.time.ZoneId OSLO = java.time.ZoneId.of("Europe/Oslo");
 
     /** A biochemistry analysis: NLK code, name, unit, reference range, sample type, decimals. */
     private record Analysis(String code, String name, String unit, double low, double high, String sample, int decimals) {
@@ -85,12 +86,12 @@ public final class SvarrapportV1_4Generator implements MessageGenerator {
         if (f.chance(0.2)) x.leaf("MsgVersion", "v1.4");
         x.leaf("MIGversion", "v1.4 2012-02-15");
         LocalDateTime reported = f.recent();
-        x.value("GenDate", Fake.dateTime(reported));
+        x.value("GenDate", stamp(reported));
         x.leaf("MsgId", f.uuid());
         x.start("ServReport");
         x.code("ServType", "N", "Ny", null);
-        x.value("IssueDate", Fake.dateTime(reported.minusMinutes(f.between(0, 30))));
-        if (f.chance(0.4)) x.value("ApprDate", Fake.dateTime(reported.minusMinutes(f.between(0, 60))));
+        x.value("IssueDate", stamp(reported.minusMinutes(f.between(0, 30))));
+        if (f.chance(0.4)) x.value("ApprDate", stamp(reported.minusMinutes(f.between(0, 60))));
         x.code("Status", "F", "Endelig rapport", null);
         x.code("MsgDescr", micro ? "MBIO" : "CLIN", micro ? "Mikrobiologi" : "Medisinsk biokjemi", null);
         x.leaf("ServProvId", f.uuid());
@@ -167,13 +168,13 @@ public final class SvarrapportV1_4Generator implements MessageGenerator {
         x.start("ServReq");
         if (f.chance(0.5)) x.code("ServType", "N", "Ny", null);
         if (f.chance(0.8)) {
-            x.value("IssueDate", f.chance(0.3) ? collected.toLocalDate().toString() : Fake.dateTime(collected.minusMinutes(5)));
+            x.value("IssueDate", f.chance(0.3) ? collected.toLocalDate().toString() : stamp(collected.minusMinutes(5)));
         }
         if (f.chance(0.4)) x.code("PaymentCat", "1", "Ordinær pasient", null);
         if (f.chance(0.3)) x.leaf("ReqComment", f.text(2));
         if (f.chance(0.4)) x.code("MsgDescr", micro ? "MBIO" : "CLIN", micro ? "Mikrobiologi" : "Medisinsk biokjemi", null);
         x.leaf("Id", f.uuid());
-        if (f.chance(0.2)) x.value("ReceiptDate", Fake.dateTime(collected.plusHours(1)));
+        if (f.chance(0.2)) x.value("ReceiptDate", stamp(collected.plusHours(1)));
         if (f.chance(0.4)) x.leaf("IdByServProvider", f.uuid());
         if (f.chance(0.2)) {
             x.start("Comment").code("Heading", "KOM", "Kommentar", null).leaf("TextResultValue", f.text(2)).end();
@@ -219,7 +220,7 @@ public final class SvarrapportV1_4Generator implements MessageGenerator {
             String code = samples.get(i);
             x.start("AnalysedSubject");
             if (f.chance(0.9)) {
-                x.start("CollectedSample").value("CollectedDate", Fake.dateTime(collected));
+                x.start("CollectedSample").value("CollectedDate", stamp(collected));
                 if (f.chance(0.1)) x.leaf("CollectorComment", "Stase > 1 min");
                 x.end();
             }
@@ -245,7 +246,7 @@ public final class SvarrapportV1_4Generator implements MessageGenerator {
             x.start("Investigation").start("Id").attr("V", a.code()).attr("S", NLK).attr("DN", a.name()).end();
             if (f.chance(0.05)) x.leaf("Comment", "Analysert ved samarbeidende laboratorium");
             x.end();
-            if (f.chance(0.2)) x.value("InvDate", Fake.dateTime(collected.plusHours(3)));
+            if (f.chance(0.2)) x.value("InvDate", stamp(collected.plusHours(3)));
             if (f.chance(0.15)) x.leaf("Comment", f.text(2));
             if (!comparator && value > a.high()) x.code("DevResultInd", "1", "Over øvre referansegrense", null);
             else if (!comparator && value < a.low()) x.code("DevResultInd", "2", "Under nedre referansegrense", null);
@@ -254,7 +255,7 @@ public final class SvarrapportV1_4Generator implements MessageGenerator {
                 boolean preliminary = f.chance(0.1);
                 x.code("StatusInvestigation", preliminary ? "2" : "3", preliminary ? "Foreløpig" : "Endelig", null);
             }
-            if (f.chance(0.1)) x.value("MedicalValidationDate", Fake.dateTime(collected.plusHours(5)));
+            if (f.chance(0.1)) x.value("MedicalValidationDate", stamp(collected.plusHours(5)));
             x.leaf("RefAnalysedSubject", String.valueOf(samples.indexOf(a.sample()) + 1));
             if (f.chance(0.7)) x.value("Accredited", f.chance(0.5) ? "true" : "false");
             x.end();
@@ -265,7 +266,7 @@ public final class SvarrapportV1_4Generator implements MessageGenerator {
         String[] culture = f.pick(CULTURES);
         String sampleId = String.format("%08d", f.between(0, 99_999_999)) + "BSC";
         x.start("AnalysedSubject");
-        x.start("CollectedSample").value("CollectedDate", Fake.dateTime(collected));
+        x.start("CollectedSample").value("CollectedDate", stamp(collected));
         if (f.chance(0.2)) x.leaf("Logistics", "Transportert kjølig");
         x.end();
         x.code("TypeCoded", culture[2], culture[3], SAMPLE_TYPES);
@@ -329,6 +330,14 @@ public final class SvarrapportV1_4Generator implements MessageGenerator {
                 x.end();
             }
         }
+    }
+
+    /**
+     * A KITH date-time. Clock times in the spring-forward gap (02:xx on the last Sunday of March)
+     * do not exist in Norway and no lab system writes them: they are moved forward an hour.
+     */
+    private static String stamp(LocalDateTime t) {
+        return Fake.dateTime(t.atZone(OSLO).toLocalDateTime());
     }
 
     private static String sampleName(String code) {

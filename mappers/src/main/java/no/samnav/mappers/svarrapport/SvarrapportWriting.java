@@ -153,7 +153,12 @@ public abstract class SvarrapportWriting implements DocumentWriter {
             }
         }
         Extension rel = party(parties, "relServProv");
-        if (rel != null) LabParties.write(out, ns, "RelServProv", rel, List.of("Role", "Relation"), ctx);
+        if (rel != null) {
+            LabParties.write(out, ns, "RelServProv", rel, List.of("Role", "Relation"), ctx);
+        } else if (report.hasResultsInterpreter()) {
+            ctx.loss(out.pathOf("RelServProv"), report, "resultsInterpreter",
+                    "RelServProv needs its relation code (svarrapport-party extension); the interpreter is not written");
+        }
         out.end();
     }
 
@@ -224,7 +229,15 @@ public abstract class SvarrapportWriting implements DocumentWriter {
         KithCodes.writeCs(out, ns, "TypeOffId", type != null ? type : new Coding(null, "XXX", "Annet"));
         KithCodes.writeCs(out, ns, "Relation", (Coding) Extensions.value(p, SvarrapportExtensions.RELATION));
         Extension responsible = party(report.getExtensionsByUrl(SvarrapportExtensions.PARTY), "responsibleHcp");
-        if (responsible != null) LabParties.write(out, ns, "ResponsibleHcp", responsible, List.of("Role", "Relation"), ctx);
+        if (responsible != null) {
+            LabParties.write(out, ns, "ResponsibleHcp", responsible, List.of("Role", "Relation"), ctx);
+        } else if (p.hasGeneralPractitioner()) {
+            LabParties.writeFromReference(out, ns, "ResponsibleHcp", p.getGeneralPractitionerFirstRep(), ctx);
+        }
+        // generalPractitioner[0] is the ResponsibleHcp just written (the reader puts it there)
+        for (int i = 1; i < p.getGeneralPractitioner().size(); i++) {
+            ctx.loss(out.pathOf("ResponsibleHcp"), p, "generalPractitioner[" + i + "]", "the patient has one ResponsibleHcp");
+        }
         writeCarried(out, p, "AdmLocation");
         for (Identifier id : p.getIdentifier()) {
             if (id == official || isOwnSystem(id)) continue;

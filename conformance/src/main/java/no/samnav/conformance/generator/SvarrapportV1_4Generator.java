@@ -95,7 +95,7 @@ public final class SvarrapportV1_4Generator implements MessageGenerator {
         x.code("Status", "F", "Endelig rapport", null);
         x.code("MsgDescr", micro ? "MBIO" : "CLIN", micro ? "Mikrobiologi" : "Medisinsk biokjemi", null);
         x.leaf("ServProvId", f.uuid());
-        if (f.chance(0.4)) x.leaf("Comment", f.text(3));
+        if (f.chance(0.4)) x.leaf("Comment", f.chance(0.1) ? f.longText() : f.text(3));
         if (f.chance(0.2)) x.code("CodedComment", "TA", "Telefonsvar avgitt", "2.16.578.1.12.4.1.1.8269");
         int requisitions = f.chance(0.15) ? 0 : f.chance(0.1) ? 2 : 1;
         LocalDateTime collected = reported.minusHours(f.between(2, 72));
@@ -127,8 +127,14 @@ public final class SvarrapportV1_4Generator implements MessageGenerator {
             x.value("TeleAddress", "tel:77" + f.between(100000, 999999)).end();
         }
         x.end().end();
+        if (f.chance(0.05)) {
+            x.start("PaymentResponsible").leaf("TypeGuarantor", "Folketrygden");
+            x.start("HCP").start("Inst").leaf("Name", "Helfo").leaf("Id", f.herId()).code("TypeId", "HER", "HER-id", null)
+                    .end().end().end();
+        }
         if (f.chance(0.15)) {
             x.start("CopyDest");
+            if (f.chance(0.5)) x.start("CopyDestRole").code("MsgType", "SVAR", "Svarrapport", null).end();
             x.start("HCP").start("Inst").leaf("Name", f.office()).leaf("Id", f.herId()).code("TypeId", "HER", "HER-id", null);
             hcPerson(x, f);
             x.end().end().end();
@@ -201,6 +207,10 @@ public final class SvarrapportV1_4Generator implements MessageGenerator {
         if (f.chance(0.2)) {
             x.start("Address").code("Type", "H", "Bostedsadresse", null).leaf("StreetAdr", "Storgata " + f.between(1, 120))
                     .leaf("PostalCode", "9050").leaf("City", f.place()).end();
+        }
+        if (f.chance(0.1)) {
+            x.start("InfItem").start("Observation").leaf("Description", f.text(2)).end();
+            x.code("Type", "K", "Klinisk opplysning", null).end();
         }
         if (micro) micro(x, f, collected);
         else biochemistry(x, f, collected);

@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import no.samnav.mappers.KithStandard;
 import no.samnav.mappers.core.DocumentReader;
 import no.samnav.mappers.core.ReadContext;
@@ -25,7 +27,6 @@ import org.hl7.fhir.r4.model.BooleanType;
 import org.hl7.fhir.r4.model.CodeType;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
-import org.hl7.fhir.r4.model.DateTimeType;
 import org.hl7.fhir.r4.model.DecimalType;
 import org.hl7.fhir.r4.model.DiagnosticReport;
 import org.hl7.fhir.r4.model.DomainResource;
@@ -40,6 +41,7 @@ import org.hl7.fhir.r4.model.Quantity;
 import org.hl7.fhir.r4.model.Range;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.ServiceRequest;
+import org.hl7.fhir.r4.model.SimpleQuantity;
 import org.hl7.fhir.r4.model.Specimen;
 import org.hl7.fhir.r4.model.StringType;
 
@@ -375,8 +377,12 @@ public abstract class SvarrapportReading implements DocumentReader {
         Extensions.add(o, SvarrapportExtensions.SERV_TYPE, KithCodes.cs(item.child("ServType"), SvarrapportCodeSystems.RESULT_SERVICE_TYPE));
         for (XmlElement ref : item.children("RefInterval")) {
             String descr = ref.textOf("Descr");
-            if (descr != null) o.addReferenceRange().setText(descr);
-            else o.addReferenceRange().setTextElement(absentString());
+            if (descr != null) {
+                Observation.ObservationReferenceRangeComponent range = o.addReferenceRange().setText(descr);
+                limits(descr, o.getValue() instanceof Quantity q ? q.getUnit() : null, range);
+            } else {
+                o.addReferenceRange().setTextElement(absentString());
+            }
         }
         code(item.children("Investigation"), o);
         XmlElement invDate = item.child("InvDate");
@@ -503,6 +509,38 @@ public abstract class SvarrapportReading implements DocumentReader {
             XmlElement v = date.required("DateResultValue");
             o.setValue(KithDates.dateTime(v.attr("V"), v));
         }
+    }
+
+    private static final Pattern BETWEEN =
+            Pattern.compile("\\s*(\\d+(?:[.,]\\d+)?)\\s*-\\s*(\\d+(?:[.,]\\d+)?)\\s*");
+    private static final Pattern BELOW = Pattern.compile("\\s*<=?\\s*(\\d+(?:[.,]\\d+)?)\\s*");
+    private static final Pattern ABOVE = Pattern.compile("\\s*>=?\\s*(\\d+(?:[.,]\\d+)?)\\s*");
+
+    /**
+     * The numeric limits of a reference range text as labs write it ("3,5 - 11,0", "< 0,5", "> 60"),
+     * for FHIR consumers; the text stays the source of truth and is what the writer writes.
+     */
+    static void limits(String descr, String unit, Observation.ObservationReferenceRangeComponent range) {
+        Matcher m = BETWEEN.matcher(descr);
+        if (m.matches()) {
+            range.setLow(limit(m.group(1), unit));
+            range.setHigh(limit(m.group(2), unit));
+            return;
+        }
+        m = BELOW.matcher(descr);
+        if (m.matches()) {
+            range.setHigh(limit(m.group(1), unit));
+            return;
+        }
+        m = ABOVE.matcher(descr);
+        if (m.matches()) range.setLow(limit(m.group(1), unit));
+    }
+
+    private static SimpleQuantity limit(String number, String unit) {
+        SimpleQuantity q = new SimpleQuantity();
+        q.setValueElement(new DecimalType(number.replace(',', '.')));
+        if (unit != null) q.setUnit(unit);
+        return q;
     }
 
     /** A KITH PQ (V double, U unit) as a Quantity; the unit is the lab's, not necessarily UCUM. */

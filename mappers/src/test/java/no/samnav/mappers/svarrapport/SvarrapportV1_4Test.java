@@ -97,12 +97,17 @@ class SvarrapportV1_4Test {
         assertThat(tsh.getValueQuantity().getValue()).isEqualByComparingTo("6.8");
         assertThat(tsh.getValueQuantity().getUnit()).isEqualTo("mIU/L");
         assertThat(tsh.getReferenceRangeFirstRep().getText()).isEqualTo("0,3 - 4,5");
+        assertThat(tsh.getReferenceRangeFirstRep().getLow().getValue()).isEqualByComparingTo("0.3");
+        assertThat(tsh.getReferenceRangeFirstRep().getHigh().getValue()).isEqualByComparingTo("4.5");
+        assertThat(tsh.getReferenceRangeFirstRep().getHigh().getUnit()).isEqualTo("mIU/L");
         assertThat(tsh.getInterpretationFirstRep().getCoding()).extracting("code").containsExactly("1", "H");
         assertThat(tsh.getStatus()).isEqualTo(Observation.ObservationStatus.FINAL);
         assertThat(resolve(b, tsh.getSpecimen(), Specimen.class)).isSameAs(serum);
 
         Observation dimer = resolve(b, report.getResult().get(1), Observation.class);
         assertThat(dimer.getValueQuantity().getComparator()).isEqualTo(Quantity.QuantityComparator.LESS_THAN);
+        assertThat(dimer.getReferenceRangeFirstRep().hasLow()).isFalse();
+        assertThat(dimer.getReferenceRangeFirstRep().getHigh().getValue()).isEqualByComparingTo("0.5");
         assertThat(dimer.getStatus()).isEqualTo(Observation.ObservationStatus.PRELIMINARY);
         assertThat(dimer.getNoteFirstRep().getText()).isEqualTo("Under deteksjonsgrensen.");
     }

@@ -68,11 +68,21 @@ public abstract class SvarrapportWriting implements DocumentWriter {
         DiagnosticReport report = (DiagnosticReport) focus.get(0);
         out.start(ns, "Message");
         message(report, ctx, out);
-        servReport(report, ctx, out);
+        if (hasReportContent(report)) servReport(report, ctx, out);
         out.end();
         for (int i = 1; i < focus.size(); i++) {
             ctx.loss("/Message", focus.get(i), "", "a Svarrapport holds one report (ServReport)");
         }
+    }
+
+    /**
+     * False for the report the reader makes of a Message without ServReport (the schema allows it):
+     * nothing but the envelope, which must not come back as an invented final report.
+     */
+    private static boolean hasReportContent(DiagnosticReport report) {
+        return report.hasPerformer() || report.hasResult() || report.hasSubject() || report.hasIdentifier()
+                || report.hasBasedOn() || report.hasSpecimen() || report.hasConclusion() || report.hasIssued()
+                || report.hasExtension(SvarrapportExtensions.PARTY);
     }
 
     private void message(DiagnosticReport report, WriteContext ctx, XmlOut out) {
@@ -105,7 +115,13 @@ public abstract class SvarrapportWriting implements DocumentWriter {
         out.attributesOnly(ns, "IssueDate", "V", issued);
         dateValue(out, "ApprDate", Extensions.value(report, SvarrapportExtensions.APPROVAL_DATE));
         Coding status = (Coding) Extensions.value(report.getStatusElement(), Extensions.KITH_CODE);
-        if (status == null) status = KithCodes.coding(ReportStatus.fromFhir(report.getStatus()));
+        if (status == null) {
+            status = KithCodes.coding(ReportStatus.fromFhir(report.getStatus()));
+            if (!report.hasStatus() || report.getStatus() == DiagnosticReport.DiagnosticReportStatus.UNKNOWN) {
+                ctx.loss(out.pathOf("Status"), report, "status", "Svarrapport has no 'unknown' report status; written as "
+                        + status.getCode() + " (" + status.getDisplay() + ")");
+            }
+        }
         KithCodes.writeCs(out, ns, "Status", status);
         KithCodes.writeCv(out, ns, "CancellationCode", (CodeableConcept) Extensions.value(report, SvarrapportExtensions.CANCELLATION_CODE));
         KithCodes.writeCs(out, ns, "Ack", (Coding) Extensions.value(report, SvarrapportExtensions.ACK));

@@ -204,4 +204,17 @@ class SvarrapportV1_4Test {
         assertThat(out).contains("<Status V=\"P\"", "<ServProvider>", "<Requester>", "<Name>Laboratoriemedisin</Name>",
                 "<MsgId>6d0c1e2a-5b1f-4c8e-9a57-0f3c2d9e8b11</MsgId>");
     }
+
+    @Test
+    void aMessageWithoutServReportStaysWithoutOne() {
+        String xml = "<Message xmlns=\"http://www.kith.no/xmlstds/labsvar/2012-02-15\"><Type V=\"SVAR_LAB\" DN=\"Svarrapport\"/>"
+                + "<MIGversion>v1.4 2012-02-15</MIGversion><GenDate V=\"2025-01-02T03:04:05\"/>"
+                + "<MsgId>11111111-2222-4333-8444-555555555555</MsgId></Message>";
+        ReadResult read = MAPPERS.read(xml.getBytes(StandardCharsets.UTF_8));
+        assertThat(report(read.bundle()).getStatus()).isEqualTo(DiagnosticReport.DiagnosticReportStatus.UNKNOWN);
+        WriteResult written = MAPPERS.write(read.bundle(), KithStandard.SVARRAPPORT_1_4, false);
+        String out = new String(written.xml(), StandardCharsets.UTF_8);
+        assertThat(out).contains("<MsgId>11111111-2222-4333-8444-555555555555</MsgId>").doesNotContain("ServReport");
+        assertThat(written.losses().losses()).isEmpty();
+    }
 }

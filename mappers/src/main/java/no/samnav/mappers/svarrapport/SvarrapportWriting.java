@@ -69,6 +69,7 @@ public abstract class SvarrapportWriting implements DocumentWriter {
         out.start(ns, "Message");
         message(report, ctx, out);
         if (hasReportContent(report)) servReport(report, ctx, out);
+        reportUnwritten(report, ctx);
         out.end();
         for (int i = 1; i < focus.size(); i++) {
             ctx.loss("/Message", focus.get(i), "", "a Svarrapport holds one report (ServReport)");
@@ -83,6 +84,18 @@ public abstract class SvarrapportWriting implements DocumentWriter {
         return report.hasPerformer() || report.hasResult() || report.hasSubject() || report.hasIdentifier()
                 || report.hasBasedOn() || report.hasSpecimen() || report.hasConclusion() || report.hasIssued()
                 || report.hasExtension(SvarrapportExtensions.PARTY);
+    }
+
+    /** DiagnosticReport elements Svarrapport has no place for. */
+    private static void reportUnwritten(DiagnosticReport report, WriteContext ctx) {
+        if (report.hasEffective()) ctx.loss("/Message/ServReport", report, "effective", "Svarrapport has no report-level effective time");
+        if (report.hasPresentedForm()) {
+            ctx.loss("/Message/ServReport", report, "presentedForm",
+                    "Svarrapport carries no attachment; send the rendered report as a MsgHead attachment");
+        }
+        if (report.hasMedia()) ctx.loss("/Message/ServReport", report, "media", "Svarrapport has no media");
+        if (report.hasImagingStudy()) ctx.loss("/Message/ServReport", report, "imagingStudy", "Svarrapport has no imaging study");
+        if (report.hasEncounter()) ctx.loss("/Message/ServReport", report, "encounter", "Svarrapport has no encounter");
     }
 
     private void message(DiagnosticReport report, WriteContext ctx, XmlOut out) {
@@ -274,9 +287,10 @@ public abstract class SvarrapportWriting implements DocumentWriter {
             Resource r = ctx.resolve(ref);
             if (r != null) topLevel.add(r);
         }
-        for (Reference ref : report.getResult()) {
-            Observation o = ctx.resolve(ref, Observation.class);
+        for (int i = 0; i < report.getResult().size(); i++) {
+            Observation o = ctx.resolve(report.getResult().get(i), Observation.class);
             if (o != null) resultItem(o, report, topLevel, ctx, out);
+            else ctx.loss(out.pathOf("ResultItem"), report, "result[" + i + "]", "the result is not an Observation in the Bundle");
         }
         out.end();
     }
@@ -412,6 +426,10 @@ public abstract class SvarrapportWriting implements DocumentWriter {
         }
         writeCarried(out, o, "DiagComment");
         writeCarried(out, o, "StructuredInfo");
+        if (o.hasComponent()) ctx.loss(out.path(), o, "component", "Svarrapport results have no components; send each as a result");
+        if (o.hasMethod()) ctx.loss(out.path(), o, "method", "Svarrapport results have no method");
+        if (o.hasBodySite()) ctx.loss(out.path(), o, "bodySite", "the body site belongs to the sample (AnalysedSubject)");
+        if (o.hasDevice()) ctx.loss(out.path(), o, "device", "Svarrapport results have no device");
         for (Reference member : o.getHasMember()) {
             Observation nested = ctx.resolve(member, Observation.class);
             if (nested != null && !topLevel.contains(nested)) resultItem(nested, report, topLevel, ctx, out);

@@ -202,7 +202,23 @@ class SvarrapportV1_4Test {
         WriteResult written = MAPPERS.write(b, KithStandard.SVARRAPPORT_1_4, false);
         String out = new String(written.xml(), StandardCharsets.UTF_8);
         assertThat(out).contains("<Status V=\"P\"", "<ServProvider>", "<Requester>", "<Name>Laboratoriemedisin</Name>",
-                "<MsgId>6d0c1e2a-5b1f-4c8e-9a57-0f3c2d9e8b11</MsgId>");
+                "<MsgId>6d0c1e2a-5b1f-4c8e-9a57-0f3c2d9e8b11</MsgId>", "<ResponsibleHcp>");
+        assertThat(written.losses().losses()).extracting("fhirPath").anySatisfy(p -> assertThat((String) p).endsWith(".resultsInterpreter"));
+    }
+
+    @Test
+    void reportsFhirContentSvarrapportCannotHold() throws IOException {
+        Bundle b = MAPPERS.read(fixture("biokjemi.xml")).bundle();
+        DiagnosticReport report = report(b);
+        report.addPresentedForm().setContentType("application/pdf").setData(new byte[] {1, 2, 3});
+        Observation tsh = resolve(b, report.getResultFirstRep(), Observation.class);
+        tsh.addComponent().setCode(new CodeableConcept().setText("del")).setValue(new StringType("x"));
+        WriteResult written = MAPPERS.write(b, KithStandard.SVARRAPPORT_1_4, false);
+        assertThat(written.losses().losses()).extracting("fhirPath")
+                .anySatisfy(p -> assertThat((String) p).endsWith(".presentedForm"))
+                .anySatisfy(p -> assertThat((String) p).endsWith(".component"));
+        assertThat(written.losses().losses()).extracting("path").contains("/Message/ServReport/Patient/ResultItem")
+                .doesNotContainNull();
     }
 
     @Test

@@ -10,11 +10,11 @@ public final class Generators {
 
     public static List<MessageGenerator> all() {
         return List.of(
-                // one line per standard and version
                 new DialogmeldingV1_0Generator(),
                 new DialogmeldingV1_1Generator(),
                 new AppRecV1_0Generator(),
-                new AppRecV1_1Generator()
+                new AppRecV1_1Generator(),
+                new SvarrapportV1_4Generator()
         );
     }
 }

@@ -17,6 +17,8 @@ public final class MapperRegistry {
     private static final DocumentReader DIALOGMELDING_1_1_READER = new no.samnav.mappers.dialogmelding.v1_1.DialogmeldingReader();
     private static final DocumentWriter DIALOGMELDING_1_0_WRITER = new no.samnav.mappers.dialogmelding.v1_0.DialogmeldingWriter();
     private static final DocumentWriter DIALOGMELDING_1_1_WRITER = new no.samnav.mappers.dialogmelding.v1_1.DialogmeldingWriter();
+    private static final DocumentReader SVARRAPPORT_1_4_READER = new no.samnav.mappers.svarrapport.v1_4.SvarrapportReader();
+    private static final DocumentWriter SVARRAPPORT_1_4_WRITER = new no.samnav.mappers.svarrapport.v1_4.SvarrapportWriter();
     private static final AppRecReading APPREC_1_0_READER = new no.samnav.mappers.apprec.v1_0.AppRecReader();
     private static final AppRecReading APPREC_1_1_READER = new no.samnav.mappers.apprec.v1_1.AppRecReader();
     private static final AppRecWriting APPREC_1_0_WRITER = new no.samnav.mappers.apprec.v1_0.AppRecWriter();
@@ -27,6 +29,7 @@ public final class MapperRegistry {
         return switch (standard) {
             case DIALOGMELDING_1_0 -> DIALOGMELDING_1_0_READER;
             case DIALOGMELDING_1_1 -> DIALOGMELDING_1_1_READER;
+            case SVARRAPPORT_1_4 -> SVARRAPPORT_1_4_READER;
             default -> null;
         };
     }
@@ -36,6 +39,7 @@ public final class MapperRegistry {
         return switch (standard) {
             case DIALOGMELDING_1_0 -> DIALOGMELDING_1_0_WRITER;
             case DIALOGMELDING_1_1 -> DIALOGMELDING_1_1_WRITER;
+            case SVARRAPPORT_1_4 -> SVARRAPPORT_1_4_WRITER;
             default -> null;
         };
     }

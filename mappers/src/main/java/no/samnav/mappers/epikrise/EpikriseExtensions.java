@@ -93,4 +93,8 @@ public final class EpikriseExtensions {
     public static final String POSITION = Extensions.BASE + "epikrise-position";
     /** On PractitionerRole: the party was a HCProf (person without institution), not an HCPerson. */
     public static final String HC_PROF = Extensions.BASE + "epikrise-hcprof";
+    /** On Composition: Message/Type (Coding, Volven 8279), the document's own message type. */
+    public static final String MESSAGE_TYPE = Extensions.BASE + "epikrise-message-type";
+    /** On Composition: Message/MIGversion as written (string); rewritten only for the same version. */
+    public static final String MIG_VERSION = Extensions.BASE + "epikrise-mig-version";
 }

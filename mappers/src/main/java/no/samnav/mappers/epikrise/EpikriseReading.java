@@ -76,9 +76,9 @@ public abstract class EpikriseReading implements DocumentReader {
         Reference compositionRef = ctx.add(c);
         c.setType(EpikriseCodes.dischargeSummary());
         c.addCategory(new CodeableConcept(new Coding("http://loinc.org", "11490-0", "Physician Discharge summary")));
-        message.child("Type");
+        Extensions.add(c, EpikriseExtensions.MESSAGE_TYPE, KithCodes.cs(message.child("Type"), EpikriseCodes.MESSAGE_TYPE));
         Extensions.addString(c, EpikriseExtensions.MSG_VERSION, message.textOf("MsgVersion"));
-        message.required("MIGversion").text();
+        Extensions.addString(c, EpikriseExtensions.MIG_VERSION, message.requiredText("MIGversion").trim());
         XmlElement genDate = message.required("GenDate");
         DateTimeType generated = KithDates.dateTime(genDate.attr("V"), genDate);
         Extensions.add(c, EpikriseExtensions.GEN_DATE, generated);

@@ -77,11 +77,21 @@ public abstract class EpikriseWriting implements DocumentWriter {
                     + r.fhirType() + " needs a message of its own");
         }
         out.start(ns, "Message");
-        Coding event = ctx.header().hasEventCoding() ? ctx.header().getEventCoding() : null;
+        Coding event = (Coding) Extensions.value(c, EpikriseExtensions.MESSAGE_TYPE);
+        if (event == null && ctx.header().hasEventCoding()) event = ctx.header().getEventCoding();
         if (event == null || !event.hasCode()) event = new Coding(Systems.MESSAGE_TYPE, "EPIKRISE", "Epikrise");
         KithCodes.writeCs(out, ns, "Type", event);
         out.leaf("MsgVersion", Extensions.string(c, EpikriseExtensions.MSG_VERSION));
-        out.leaf("MIGversion", v11 ? "v1.1 2006-09-23" : "v1.2 2012-02-15");
+        String mig = Extensions.string(c, EpikriseExtensions.MIG_VERSION);
+        if (mig != null && mig.contains(standard.version())) {
+            out.leaf("MIGversion", mig);
+        } else {
+            out.leaf("MIGversion", v11 ? "v1.1 2006-09-23" : "v1.2 2012-02-15");
+            if (mig != null) {
+                ctx.loss(out.pathOf("MIGversion"), c, "extension('" + EpikriseExtensions.MIG_VERSION + "')",
+                        "the implementation version names the source version (" + mig + "); the target's is written");
+            }
+        }
         DateTimeType genDate = (DateTimeType) Extensions.value(c, EpikriseExtensions.GEN_DATE);
         String gen = genDate != null ? KithDates.toKith(genDate)
                 : ctx.bundle().hasTimestamp() ? KithDates.toKithDateTime(new DateTimeType(ctx.bundle().getTimestamp()))

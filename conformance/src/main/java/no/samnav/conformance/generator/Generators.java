@@ -11,6 +11,7 @@ public final class Generators {
     public static List<MessageGenerator> all() {
         return List.of(
                 // one line per standard and version
+                new EpikriseV1_2Generator()
         );
     }
 }

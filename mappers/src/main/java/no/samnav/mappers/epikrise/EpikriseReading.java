@@ -274,6 +274,8 @@ public abstract class EpikriseReading implements DocumentReader {
 
         Map<String, Composition.SectionComponent> byType = new LinkedHashMap<>();
         for (XmlElement item : event.children("InfItem")) {
+            // ResultItem (structured results) has no mapping: left unread, the whole item is carried as unmapped
+            if (!item.has("Medication") && !item.has("Observation")) continue;
             XmlElement typeElement = item.required("Type");
             Coding type = KithCodes.cs(typeElement, EpikriseCodes.INF_ITEM_TYPE);
             Resource resource = infItem(item, type, patient, encRef, ctx);

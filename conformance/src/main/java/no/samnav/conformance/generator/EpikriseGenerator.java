@@ -72,14 +72,14 @@ public abstract class EpikriseGenerator implements MessageGenerator {
         if (f.chance(0.9)) x.code("Type", "EPIKRISE", "Epikrise", null);
         if (f.chance(0.2)) x.leaf("MsgVersion", "v" + standard.version());
         x.leaf("MIGversion", v11 ? "v1.1 2006-09-23" : "v1.2 2012-02-15");
-        LocalDateTime issued = f.recent();
-        x.value("GenDate", Fake.dateTime(issued.plusMinutes(f.between(1, 90))));
+        LocalDateTime issued = outsideSummerTimeGap(f.recent());
+        x.value("GenDate", dt(issued.plusMinutes(f.between(1, 90))));
         x.leaf("MsgId", f.uuid());
         if (!v11 && f.chance(0.6)) x.code("Status", f.chance(0.8) ? "PROD" : "TEST", "Status", null);
         x.start("ServRprt");
         x.code("ServType", f.chance(0.9) ? "N" : "M", f.chance(0.9) ? "Ny" : "Endring", null);
-        x.value("IssueDate", Fake.dateTime(issued));
-        if (f.chance(0.7)) x.value("ApprDate", Fake.dateTime(issued.plusMinutes(f.between(1, 60))));
+        x.value("IssueDate", dt(issued));
+        if (f.chance(0.7)) x.value("ApprDate", dt(issued.plusMinutes(f.between(1, 60))));
         x.code("Status", f.chance(0.85) ? "F" : "A", f.chance(0.85) ? "Endelig rapport" : "Foreløpig rapport", null);
         if (f.chance(0.2)) x.code("Priority", "N", "Normal", null);
         if (f.chance(0.2)) x.code("Ack", "J", "Ja", null);
@@ -123,11 +123,24 @@ public abstract class EpikriseGenerator implements MessageGenerator {
         x.end(); // ServRprt
     }
 
+    /**
+     * Moves a local time out of the hour that does not exist when Norway springs forward (last Sunday
+     * of March, 02:00-03:00): such a time cannot be kept as a FHIR dateTime with Oslo's offset.
+     */
+    private static String dt(LocalDateTime t) {
+        return Fake.dateTime(outsideSummerTimeGap(t));
+    }
+
+    static LocalDateTime outsideSummerTimeGap(LocalDateTime t) {
+        java.time.ZoneId oslo = java.time.ZoneId.of("Europe/Oslo");
+        return t.atZone(oslo).toLocalDateTime().equals(t) ? t : t.plusHours(1);
+    }
+
     private void servReq(Xml x, Fake f, LocalDateTime issued) {
         x.start("ServReq");
         x.code("ServType", "N", "Ny", null);
-        x.value("IssueDate", Fake.dateTime(issued.minusDays(f.between(3, 60))));
-        if (f.chance(0.3)) x.value("ReceiptDate", Fake.dateTime(issued.minusDays(f.between(1, 2))));
+        x.value("IssueDate", dt(issued.minusDays(f.between(3, 60))));
+        if (f.chance(0.3)) x.value("ReceiptDate", dt(issued.minusDays(f.between(1, 2))));
         if (f.chance(0.3)) x.leaf("ReqComment", f.text(1));
         if (v11) x.leaf("MsgDescr", f.pick(List.of("Utredning", "Behandling av brudd", "Vurdering av hjertesvikt")));
         else x.code("MsgDescr", "10", "Utredning/behandling", null);
@@ -164,8 +177,8 @@ public abstract class EpikriseGenerator implements MessageGenerator {
         if (f.chance(0.04)) {
             x.start("PlannedEvent").leaf("PlanComment", f.text(1)).end();
         } else {
-            x.start("ReportedEvent").value("StartDateTime", Fake.dateTime(start));
-            if (f.chance(0.8)) x.value("EndDateTime", Fake.dateTime(issued.minusHours(f.between(1, 10))));
+            x.start("ReportedEvent").value("StartDateTime", dt(start));
+            if (f.chance(0.8)) x.value("EndDateTime", dt(issued.minusHours(f.between(1, 10))));
             x.end();
         }
         x.code("ServType", "N", "Ny", null);
@@ -256,10 +269,13 @@ public abstract class EpikriseGenerator implements MessageGenerator {
     }
 
     private void infItemTail(Xml x, Fake f, LocalDateTime start) {
-        if (f.chance(0.15)) x.value("StartDateTime", f.chance(0.5) ? String.valueOf(start.getYear() - f.between(0, 10))
-                : Fake.dateTime(start));
-        if (f.chance(0.05)) x.value("EndDateTime", Fake.dateTime(start.plusDays(1)));
-        if (f.chance(0.05)) x.value("OrgDate", Fake.dateTime(start));
+        boolean yearOnly = f.chance(0.5);
+        boolean started = f.chance(0.15);
+        if (started) x.value("StartDateTime", yearOnly ? String.valueOf(start.getYear() - f.between(0, 10))
+                : dt(start));
+        // an end only after a full start time: a year and a date-time in that year have no order (FHIR per-1)
+        if (started && !yearOnly && f.chance(0.3)) x.value("EndDateTime", dt(start.plusDays(1)));
+        if (f.chance(0.05)) x.value("OrgDate", dt(start));
         if (f.chance(0.05)) {
             x.start("Origin").code("Role", "ORG", "Opprinnelse", null);
             institution(x, f, f.office(), f.herId(), null, null);
@@ -301,7 +317,7 @@ public abstract class EpikriseGenerator implements MessageGenerator {
         x.start("Patient");
         if (f.chance(0.9)) x.code("Sex", p.sex(), p.sex().equals("2") ? "Kvinne" : "Mann", null);
         if (f.chance(0.8)) x.value("DateOfBirth", p.born().toString());
-        if (f.chance(0.02)) x.value("DateOfDeath", Fake.dateTime(f.recent()));
+        if (f.chance(0.02)) x.value("DateOfDeath", dt(f.recent()));
         x.leaf("Name", p.family() + ", " + p.given());
         if (f.chance(0.3)) x.leaf("IdByServProvider", "PAS" + f.between(10000, 99999));
         if (f.chance(0.2)) x.leaf("IdByRequester", "J" + f.between(1000, 9999));

@@ -82,8 +82,7 @@ public final class EpikriseExtensions {
     /** On Patient: IdByServProvider / IdByRequester identifiers use these systems. */
     public static final String ID_BY_SERV_PROVIDER = "http://samnav.no/fhir/NamingSystem/epikrise-id-by-serv-provider";
     public static final String ID_BY_REQUESTER = "http://samnav.no/fhir/NamingSystem/epikrise-id-by-requester";
-    /** On Organization/PractitionerRole: HCP/MedSpecialty is {@link Extensions#MED_SPECIALITY}. */
-    /** On Organization: Dept/Type or (1.1) Inst/Type (Coding). */
+    /** On Organization: Dept/Type or (1.1) Inst/Type (Coding). HCP/MedSpecialty uses kith-med-speciality. */
     public static final String UNIT_TYPE = Extensions.BASE + "epikrise-unit-type";
     /** On Organization or PractitionerRole: HCP/PartyIdByRequester (string; 1.1 only). */
     public static final String PARTY_ID_BY_REQUESTER = Extensions.BASE + "epikrise-party-id-by-requester";
@@ -93,6 +92,8 @@ public final class EpikriseExtensions {
     public static final String POSITION = Extensions.BASE + "epikrise-position";
     /** On PractitionerRole: the party was a HCProf (person without institution), not an HCPerson. */
     public static final String HC_PROF = Extensions.BASE + "epikrise-hcprof";
+    /** On Composition.date: ServRprt/IssueDate had no value, the date shown is GenDate (boolean). */
+    public static final String DATE_ABSENT = Extensions.BASE + "epikrise-date-absent";
     /** On Composition: Message/Type (Coding, Volven 8279), the document's own message type. */
     public static final String MESSAGE_TYPE = Extensions.BASE + "epikrise-message-type";
     /** On Composition: Message/MIGversion as written (string); rewritten only for the same version. */

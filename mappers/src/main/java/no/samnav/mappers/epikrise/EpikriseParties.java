@@ -21,12 +21,10 @@ import no.samnav.mappers.xml.XmlElement;
 import no.samnav.mappers.xml.XmlOut;
 import org.hl7.fhir.r4.model.Address;
 import org.hl7.fhir.r4.model.BooleanType;
-import org.hl7.fhir.r4.model.CodeType;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.ContactPoint;
 import org.hl7.fhir.r4.model.DateTimeType;
-import org.hl7.fhir.r4.model.DateType;
 import org.hl7.fhir.r4.model.DomainResource;
 import org.hl7.fhir.r4.model.Enumerations.AdministrativeGender;
 import org.hl7.fhir.r4.model.HumanName;
@@ -469,9 +467,5 @@ public final class EpikriseParties {
 
     static DateTimeType dateTimeOrNull(XmlElement e) {
         return e == null ? null : KithDates.dateTime(e.attr("V"), e);
-    }
-
-    static CodeType code(String c) {
-        return new CodeType(c);
     }
 }

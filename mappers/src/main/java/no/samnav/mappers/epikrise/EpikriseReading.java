@@ -1,6 +1,5 @@
 package no.samnav.mappers.epikrise;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -115,7 +114,7 @@ public abstract class EpikriseReading implements DocumentReader {
         XmlElement issueDate = report.required("IssueDate");
         DateTimeType issued = KithDates.dateTime(issueDate.attr("V"), issueDate);
         c.setDateElement(issued != null ? issued : generated != null ? generated.copy() : DateTimeType.now());
-        if (issued == null) c.getDateElement().addExtension(Extensions.BASE + "epikrise-date-absent", new BooleanType(true));
+        if (issued == null) c.getDateElement().addExtension(EpikriseExtensions.DATE_ABSENT, new BooleanType(true));
         DateTimeType approved = EpikriseParties.dateTimeOrNull(report.child("ApprDate"));
         Composition.CompositionAttesterComponent attester = null;
         if (approved != null) {
@@ -156,12 +155,12 @@ public abstract class EpikriseReading implements DocumentReader {
         }
         Reference requester = partyExtension(c, EpikriseExtensions.REQUESTER, report.required("Requester"), ctx);
         if (!header.hasDestination()) {
+            // a bare Epikrise is addressed by its parties: route on the Requester's HER-id
             MessageHeader.MessageDestinationComponent d = header.addDestination();
             d.setReceiver(requester.copy());
-            UrlType absent = new UrlType();
-            absent.addExtension("http://hl7.org/fhir/StructureDefinition/data-absent-reason", new CodeType("unknown"));
-            d.setEndpointElement(absent);
+            d.setEndpointElement(herEndpoint(requester, ctx));
         }
+        if (!header.getSource().hasEndpointElement()) header.getSource().setEndpointElement(herEndpoint(sender, ctx));
         for (XmlElement rel : report.children("RelServProvider")) {
             Reference party = relServProvider(c, rel, ctx);
             if (attester != null && !attester.hasParty()
@@ -191,6 +190,29 @@ public abstract class EpikriseReading implements DocumentReader {
         Reference party = parties.readHcp(rel.required("HCP"), ctx);
         Extensions.addSub(e, "party", party);
         return party;
+    }
+
+    /** {@code urn:samnav:her:<HER-id>} of a party's most specific HER-id (person, department, institution), else absent. */
+    private static UrlType herEndpoint(Reference party, ReadContext ctx) {
+        Resource r = ctx.resolve(party);
+        List<Identifier> candidates = new java.util.ArrayList<>();
+        if (r instanceof PractitionerRole role) {
+            Resource p = ctx.resolve(role.getPractitioner());
+            if (p instanceof org.hl7.fhir.r4.model.Practitioner practitioner) candidates.addAll(practitioner.getIdentifier());
+            r = ctx.resolve(role.getOrganization());
+        }
+        while (r instanceof Organization o) {
+            candidates.addAll(o.getIdentifier());
+            r = o.hasPartOf() ? ctx.resolve(o.getPartOf()) : null;
+        }
+        for (Identifier i : candidates) {
+            if (Systems.HER.equals(i.getSystem()) && i.hasValue()) {
+                return new UrlType(no.samnav.mappers.msghead.v1_2.MsgHeadV1_2.HER_ENDPOINT_PREFIX + i.getValue());
+            }
+        }
+        UrlType absent = new UrlType();
+        absent.addExtension("http://hl7.org/fhir/StructureDefinition/data-absent-reason", new CodeType("unknown"));
+        return absent;
     }
 
     private static Reference organisationOf(Reference party, ReadContext ctx) {

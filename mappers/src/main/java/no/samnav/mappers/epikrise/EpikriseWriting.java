@@ -108,7 +108,7 @@ public abstract class EpikriseWriting implements DocumentWriter {
         }
         out.start("ServRprt");
         requiredCs(out, "ServType", (Coding) Extensions.value(c, EpikriseExtensions.SERV_TYPE), "N", "Ny");
-        if (c.hasDate() && !c.getDateElement().hasExtension(Extensions.BASE + "epikrise-date-absent")) {
+        if (c.hasDate() && !c.getDateElement().hasExtension(EpikriseExtensions.DATE_ABSENT)) {
             ts(out, "IssueDate", c.getDateElement());
         } else {
             out.start("IssueDate").end();

@@ -80,6 +80,8 @@ class EpikriseReaderTest {
         PractitionerRole gpAtOffice = (PractitionerRole) resolve(b, requester);
         assertThat(((Organization) resolve(b, gpAtOffice.getOrganization())).getName()).isEqualTo("Storsteinnes legekontor");
         assertThat(resolve(b, MessageBundles.header(b).getDestinationFirstRep().getReceiver())).isSameAs(gpAtOffice);
+        assertThat(MessageBundles.header(b).getDestinationFirstRep().getEndpoint()).isEqualTo("urn:samnav:her:8880021");
+        assertThat(MessageBundles.header(b).getSource().getEndpoint()).isEqualTo("urn:samnav:her:8880002");
 
         // the responsible doctor (kontaktlege) attests the approved summary
         Composition.CompositionAttesterComponent attester = c.getAttesterFirstRep();

@@ -107,6 +107,19 @@ class EpikriseWriterTest {
     }
 
     @Test
+    void contentWithoutMappingIsCarriedAndReportedLost() {
+        String xml = new String(EpikriseFixtures.load("1.2", "utskrivning"), StandardCharsets.UTF_8).replace(
+                "<TypeOffId V=\"FNR\" DN=\"Fødselsnummer\"/>",
+                "<TypeOffId V=\"FNR\" DN=\"Fødselsnummer\"/><PatientPrecaution><Precaution>Smitteregime</Precaution></PatientPrecaution>");
+        ReadResult read = mappers.read(xml.getBytes(StandardCharsets.UTF_8));
+        assertThat(read.unmapped()).containsExactly("/Message/ServRprt/Patient/PatientPrecaution");
+        WriteResult written = mappers.write(read.bundle(), KithStandard.EPIKRISE_1_2);
+        assertThat(written.losses().losses()).extracting(no.samnav.mappers.Loss::path)
+                .containsExactly("/Message/ServRprt/Patient/PatientPrecaution");
+        assertThat(new String(written.xml(), StandardCharsets.UTF_8)).doesNotContain("Smitteregime");
+    }
+
+    @Test
     void version11CanBeReadButNotWritten() {
         ReadResult read = mappers.read(EpikriseFixtures.load("1.1", "utskrivning"));
         assertThatThrownBy(() -> mappers.write(read.bundle(), KithStandard.EPIKRISE_1_1))

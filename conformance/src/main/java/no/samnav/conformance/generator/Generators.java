@@ -14,7 +14,8 @@ public final class Generators {
                 new DialogmeldingV1_1Generator(),
                 new AppRecV1_0Generator(),
                 new AppRecV1_1Generator(),
-                new SvarrapportV1_4Generator()
+                new SvarrapportV1_4Generator(),
+                new EpikriseV1_2Generator()
         );
     }
 }

@@ -19,6 +19,9 @@ public final class MapperRegistry {
     private static final DocumentWriter DIALOGMELDING_1_1_WRITER = new no.samnav.mappers.dialogmelding.v1_1.DialogmeldingWriter();
     private static final DocumentReader SVARRAPPORT_1_4_READER = new no.samnav.mappers.svarrapport.v1_4.SvarrapportReader();
     private static final DocumentWriter SVARRAPPORT_1_4_WRITER = new no.samnav.mappers.svarrapport.v1_4.SvarrapportWriter();
+    private static final DocumentReader EPIKRISE_1_1_READER = new no.samnav.mappers.epikrise.v1_1.EpikriseReader();
+    private static final DocumentReader EPIKRISE_1_2_READER = new no.samnav.mappers.epikrise.v1_2.EpikriseReader();
+    private static final DocumentWriter EPIKRISE_1_2_WRITER = new no.samnav.mappers.epikrise.v1_2.EpikriseWriter();
     private static final AppRecReading APPREC_1_0_READER = new no.samnav.mappers.apprec.v1_0.AppRecReader();
     private static final AppRecReading APPREC_1_1_READER = new no.samnav.mappers.apprec.v1_1.AppRecReader();
     private static final AppRecWriting APPREC_1_0_WRITER = new no.samnav.mappers.apprec.v1_0.AppRecWriter();
@@ -30,6 +33,8 @@ public final class MapperRegistry {
             case DIALOGMELDING_1_0 -> DIALOGMELDING_1_0_READER;
             case DIALOGMELDING_1_1 -> DIALOGMELDING_1_1_READER;
             case SVARRAPPORT_1_4 -> SVARRAPPORT_1_4_READER;
+            case EPIKRISE_1_1 -> EPIKRISE_1_1_READER;
+            case EPIKRISE_1_2 -> EPIKRISE_1_2_READER;
             default -> null;
         };
     }
@@ -40,6 +45,8 @@ public final class MapperRegistry {
             case DIALOGMELDING_1_0 -> DIALOGMELDING_1_0_WRITER;
             case DIALOGMELDING_1_1 -> DIALOGMELDING_1_1_WRITER;
             case SVARRAPPORT_1_4 -> SVARRAPPORT_1_4_WRITER;
+            // Epikrise 1.1 is read only: translate it to 1.2 to send it on
+            case EPIKRISE_1_2 -> EPIKRISE_1_2_WRITER;
             default -> null;
         };
     }

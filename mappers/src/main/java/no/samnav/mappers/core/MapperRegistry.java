@@ -17,6 +17,10 @@ public final class MapperRegistry {
     private static final DocumentReader DIALOGMELDING_1_1_READER = new no.samnav.mappers.dialogmelding.v1_1.DialogmeldingReader();
     private static final DocumentWriter DIALOGMELDING_1_0_WRITER = new no.samnav.mappers.dialogmelding.v1_0.DialogmeldingWriter();
     private static final DocumentWriter DIALOGMELDING_1_1_WRITER = new no.samnav.mappers.dialogmelding.v1_1.DialogmeldingWriter();
+    private static final DocumentReader HENVISNING_1_1_READER = new no.samnav.mappers.henvisning.v1_1.HenvisningReader();
+    private static final DocumentReader HENVISNING_2_0_READER = new no.samnav.mappers.henvisning.v2_0.HenvisningReader();
+    private static final DocumentWriter HENVISNING_1_1_WRITER = new no.samnav.mappers.henvisning.v1_1.HenvisningWriter();
+    private static final DocumentWriter HENVISNING_2_0_WRITER = new no.samnav.mappers.henvisning.v2_0.HenvisningWriter();
     private static final AppRecReading APPREC_1_0_READER = new no.samnav.mappers.apprec.v1_0.AppRecReader();
     private static final AppRecReading APPREC_1_1_READER = new no.samnav.mappers.apprec.v1_1.AppRecReader();
     private static final AppRecWriting APPREC_1_0_WRITER = new no.samnav.mappers.apprec.v1_0.AppRecWriter();
@@ -27,6 +31,8 @@ public final class MapperRegistry {
         return switch (standard) {
             case DIALOGMELDING_1_0 -> DIALOGMELDING_1_0_READER;
             case DIALOGMELDING_1_1 -> DIALOGMELDING_1_1_READER;
+            case HENVISNING_1_1 -> HENVISNING_1_1_READER;
+            case HENVISNING_2_0 -> HENVISNING_2_0_READER;
             default -> null;
         };
     }
@@ -36,6 +42,8 @@ public final class MapperRegistry {
         return switch (standard) {
             case DIALOGMELDING_1_0 -> DIALOGMELDING_1_0_WRITER;
             case DIALOGMELDING_1_1 -> DIALOGMELDING_1_1_WRITER;
+            case HENVISNING_1_1 -> HENVISNING_1_1_WRITER;
+            case HENVISNING_2_0 -> HENVISNING_2_0_WRITER;
             default -> null;
         };
     }

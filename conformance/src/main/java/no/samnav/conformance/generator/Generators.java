@@ -11,6 +11,8 @@ public final class Generators {
     public static List<MessageGenerator> all() {
         return List.of(
                 // one line per standard and version
+                new HenvisningV1_1Generator(),
+                new HenvisningV2_0Generator()
         );
     }
 }

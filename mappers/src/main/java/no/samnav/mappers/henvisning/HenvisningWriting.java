@@ -77,9 +77,9 @@ public abstract class HenvisningWriting implements DocumentWriter {
         /** Writes the carried elements {@code parent/name} of a resource, if this version can hold them. */
         public void write(XmlOut out, DomainResource on, String parent, String name) {
             for (Extension x : on.getExtensionsByUrl(HenvisningExtensions.CARRIED_XML)) {
-                if (!parent.equals(Extensions.subString(x, "parent")) || !name.equals(Extensions.subString(x, "name"))) continue;
-                if (!carriedNamespaces().contains(Extensions.subString(x, "namespace"))) continue;
-                out.markup(Extensions.subString(x, "xml"));
+                String xml = writable(x, parent, name);
+                if (xml == null) continue;
+                out.markup(xml);
                 written.add(x);
             }
         }
@@ -177,9 +177,46 @@ public abstract class HenvisningWriting implements DocumentWriter {
 
     private boolean writableCarried(DomainResource r) {
         for (Extension x : r.getExtensionsByUrl(HenvisningExtensions.CARRIED_XML)) {
-            if (carriedNamespaces().contains(Extensions.subString(x, "namespace"))) return true;
+            if (writable(x, "InfItem", "ResultItem") != null) return true;
         }
         return false;
+    }
+
+    /** The namespace of the other version's documents and of its poKomponent, for cross-version carrying. */
+    protected abstract String otherNamespace();
+
+    protected abstract String otherPoNamespace();
+
+    protected abstract String poNamespace();
+
+    /**
+     * The XML to write for a carried element at {@code parent/name}: as read in the same version;
+     * from the other version only where both versions define the element alike (ParorendeForesatt
+     * without the 2.0-only children, ResultItem without the dates whose types differ), with its
+     * namespace changed; otherwise null.
+     */
+    private String writable(Extension x, String parent, String name) {
+        if (!name.equals(Extensions.subString(x, "name"))) return null;
+        String namespace = Extensions.subString(x, "namespace");
+        String xml = Extensions.subString(x, "xml");
+        if (carriedNamespaces().contains(namespace)) {
+            return parent.equals(Extensions.subString(x, "parent")) ? xml : null;
+        }
+        String target;
+        List<String> notInBoth;
+        if (name.equals("ParorendeForesatt") && otherPoNamespace().equals(namespace)) {
+            target = poNamespace();
+            notInBoth = List.of("<FodselsarMindrearigParorende", "<NarmesteParorende");
+        } else if (name.equals("ResultItem") && otherNamespace().equals(namespace)) {
+            target = ns;
+            notInBoth = List.of("<InvDate", "<DateResult");
+        } else {
+            return null;
+        }
+        for (String tag : notInBoth) {
+            if (xml.contains(tag)) return null;
+        }
+        return xml.replace("xmlns=\"" + namespace + "\"", "xmlns=\"" + target + "\"");
     }
 
     private void infItem(XmlOut out, DomainResource r, WriteContext ctx, Carried carried) {

@@ -205,6 +205,7 @@ final class HcpParties {
         if (inst != null) {
             out.start("Inst");
             out.leaf("Name", inst.getName());
+            if (inst.hasType()) ctx.loss(out.pathOf("Name"), inst, "type", "HCP Inst has no organisation type");
             List<Identifier> additional = idAndType(out, inst.getIdentifier(), true);
             writeAdditional(out, additional);
             List<Organization> depts = descendants(ctx, inst);
@@ -217,6 +218,9 @@ final class HcpParties {
                 out.start("HCPerson");
                 out.leaf("Name", p == null ? null : nameText(p.getName()));
                 if (p != null) writeAdditional(out, idAndType(out, p.getIdentifier(), false));
+                if (p != null && (p.hasTelecom() || p.hasAddress())) {
+                    ctx.loss(out.path(), p, "telecom", "HCPerson has no address or telecom");
+                }
                 out.end();
             }
             for (Organization dept : depts) {
@@ -224,6 +228,7 @@ final class HcpParties {
                 if (dept.hasType()) KithCodes.writeCs(out, ns, "Type", dept.getTypeFirstRep().getCodingFirstRep());
                 out.leaf("Name", dept.getName());
                 writeAdditional(out, idAndType(out, dept.getIdentifier(), true));
+                if (dept.hasTelecom() || dept.hasAddress()) ctx.loss(out.path(), dept, "address", "Dept has no address or telecom");
                 out.end();
             }
             out.end();
@@ -328,9 +333,14 @@ final class HcpParties {
         if (country == null && a.hasCountry()) country = new Coding(null, a.getCountry(), null);
         KithCodes.writeCs(out, ns, "Country", country);
         KithCodes.writeCs(out, ns, "CityDistr", (Coding) Extensions.value(a, Extensions.ADDRESS_CITY_DISTRICT));
-        for (ContactPoint cp : telecoms) {
+        for (int i = 0; i < telecoms.size(); i++) {
+            ContactPoint cp = telecoms.get(i);
             String url = Parties.teleAddress(cp);
             if (url != null) out.attributesOnly(ns, "TeleAddress", "V", url);
+            if (cp.hasExtension(Extensions.TELECOM_TYPE)) {
+                ctx.loss(out.pathOf("TeleAddress"), owner, "telecom[" + i + "].extension('" + Extensions.TELECOM_TYPE + "')",
+                        "Henvisning 1.1 TeleAddress has no TypeTelecom");
+            }
         }
         out.end();
         for (int i = 1; i < a.getLine().size(); i++) {

@@ -57,6 +57,21 @@ public final class HenvisningWriter extends HenvisningWriting {
         return Set.of(ns, HenvisningReader.PO_NS);
     }
 
+    @Override
+    protected String otherNamespace() {
+        return KithStandard.HENVISNING_2_0.namespace();
+    }
+
+    @Override
+    protected String otherPoNamespace() {
+        return no.samnav.mappers.henvisning.v2_0.HenvisningWriter.PO_NS;
+    }
+
+    @Override
+    protected String poNamespace() {
+        return HenvisningReader.PO_NS;
+    }
+
     /** The attachments travel inside ServReq (RefDoc), so a bare 1.1 document loses none. */
     @Override
     public boolean writesAttachments() {

@@ -41,6 +41,21 @@ public final class HenvisningWriter extends HenvisningWriting {
         return Set.of(ns, PO_NS);
     }
 
+    @Override
+    protected String otherNamespace() {
+        return KithStandard.HENVISNING_1_1.namespace();
+    }
+
+    @Override
+    protected String otherPoNamespace() {
+        return "http://www.kith.no/xmlstds/po/poKomponent/2009-06-30";
+    }
+
+    @Override
+    protected String poNamespace() {
+        return PO_NS;
+    }
+
     /** 2.0 is sent as HENVISNING_NYTILSTAND unless the message already has a 2.0 referral type. */
     @Override
     public Coding messageType(List<Resource> focus, Coding original, WriteContext ctx) {

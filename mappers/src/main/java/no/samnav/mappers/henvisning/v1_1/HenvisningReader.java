@@ -69,8 +69,14 @@ public final class HenvisningReader extends HenvisningReading {
         message.required("MIGversion").text();
         XmlElement genDate = message.required("GenDate");
         if (!ctx.bundle().hasTimestamp()) ctx.bundle().setTimestampElement(KithDates.instant(genDate.attr("V"), genDate));
-        String msgId = message.requiredText("MsgId").trim();
-        if (!ctx.bundle().hasIdentifier()) ctx.bundle().setIdentifier(new Identifier().setSystem(Systems.KITH_MESSAGE_ID).setValue(msgId));
+        XmlElement msgIdElement = message.required("MsgId");
+        String msgId = msgIdElement.text().trim();
+        if (!ctx.bundle().hasIdentifier()) {
+            ctx.bundle().setIdentifier(new Identifier().setSystem(Systems.KITH_MESSAGE_ID).setValue(msgId));
+        } else if (!msgId.equals(ctx.bundle().getIdentifier().getValue())) {
+            // inside a MsgHead with an id of its own: the document's id has no FHIR home, so it is reported
+            ctx.unmapped(msgIdElement.path(), msgIdElement.outerXml());
+        }
         Extensions.add(header, HenvisningExtensions.MESSAGE_STATUS, KithCodes.cs(message.child("Status"), MESSAGE_STATUS_OID));
 
         XmlElement servReq = message.required("ServReq");

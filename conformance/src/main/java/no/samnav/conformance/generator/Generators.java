@@ -12,10 +12,12 @@ public final class Generators {
         return List.of(
                 new DialogmeldingV1_0Generator(),
                 new DialogmeldingV1_1Generator(),
-                new AppRecV1_0Generator(),
-                new AppRecV1_1Generator(),
+                new HenvisningV1_1Generator(),
+                new HenvisningV2_0Generator(),
+                new EpikriseV1_2Generator(),
                 new SvarrapportV1_4Generator(),
-                new EpikriseV1_2Generator()
+                new AppRecV1_0Generator(),
+                new AppRecV1_1Generator()
         );
     }
 }

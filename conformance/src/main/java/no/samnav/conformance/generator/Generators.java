@@ -20,4 +20,17 @@ public final class Generators {
                 new AppRecV1_1Generator()
         );
     }
+
+    /**
+     * Generators of versions the mappers read but do not write (Epikrise 1.1): their messages can
+     * only be translated to a newer version, which the translation suite does.
+     */
+    public static List<MessageGenerator> readOnly() {
+        return List.of(new EpikriseV1_1Generator());
+    }
+
+    /** Every generator, writable and read-only. */
+    public static List<MessageGenerator> everyVersion() {
+        return java.util.stream.Stream.concat(all().stream(), readOnly().stream()).toList();
+    }
 }

@@ -27,6 +27,7 @@ import no.samnav.mappers.xml.XmlOut;
 import no.samnav.mappers.xml.XmlParser;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.CodeType;
+import org.hl7.fhir.r4.model.DocumentReference;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Extension;
 import org.hl7.fhir.r4.model.MessageHeader;
@@ -165,6 +166,9 @@ public final class Mappers {
                 XmlOut out = new XmlOut();
                 writer.write(resources, ctx, out);
                 xml = out.finish();
+            } else if (writer.writesAttachments() && resources.size() == 1 && resources.get(0) instanceof DocumentReference
+                    && DocumentEnvelope.namespace(group.get(0)) == null) {
+                continue; // written by the document writer inside the document
             } else {
                 for (Resource r : resources) {
                     ctx.loss("/" + target.rootElement(), MessageBundles.pathOf(bundle, r), "a bare "
@@ -193,10 +197,21 @@ public final class Mappers {
         return write(bundle, target, arrivedWrapped(bundle).orElse(target.usuallyWrapped()));
     }
 
-    /** Reads a message and writes it as {@code target}, keeping its envelope (MsgHead or bare). */
+    /**
+     * Reads a message and writes it as {@code target}, keeping its envelope (MsgHead or bare), except
+     * when the message came in its standard's usual envelope and the target version usually travels
+     * in the other one (Henvisning 1.1, bare, and 2.0, inside a MsgHead): then the target's usual
+     * envelope is used, so that the result is what a receiver of that version expects.
+     */
     public WriteResult translate(byte[] xml, KithStandard target) {
         ReadResult read = read(xml);
-        return write(read.bundle(), target, read.wrapped() && !target.family().equals("apprec"));
+        boolean wrap = read.wrapped() && !target.family().equals("apprec");
+        KithStandard source = read.standard();
+        if (!target.family().equals("apprec") && read.wrapped() == source.usuallyWrapped()
+                && source.usuallyWrapped() != target.usuallyWrapped() && MapperRegistry.writer(target) != null) {
+            wrap = target.usuallyWrapped();
+        }
+        return write(read.bundle(), target, wrap);
     }
 
     /** Whether a Bundle read by these mappers came inside a MsgHead, from its envelope tag. */

@@ -49,7 +49,8 @@ public abstract class AppRecReading {
     public void read(XmlElement appRec, ReadContext ctx) {
         MessageHeader header = ctx.header();
         header.setEvent(KithCodes.cs(appRec.required("MsgType"), KithCodeSystems.MESSAGE_TYPE));
-        appRec.required("MIGversion").text();
+        // Kept because senders write several spellings for the same version ("1.0 2004-11-21", "1.0 2008-11-21").
+        Extensions.addString(header, Extensions.APPREC_MIG_VERSION, appRec.required("MIGversion").text().trim());
         Extension software = new Extension(Extensions.SOFTWARE);
         Extensions.addSubString(software, "name", appRec.textOf("SoftwareName"));
         Extensions.addSubString(software, "version", appRec.textOf("SoftwareVersion"));

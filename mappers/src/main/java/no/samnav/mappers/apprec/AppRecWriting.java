@@ -11,6 +11,7 @@ import no.samnav.mappers.error.UnsupportedContentException;
 import no.samnav.mappers.fhir.Extensions;
 import no.samnav.mappers.fhir.KithCodes;
 import no.samnav.mappers.fhir.KithDates;
+import no.samnav.mappers.kodeverk.AppRecErrorCode;
 import no.samnav.mappers.kodeverk.AppRecStatus;
 import no.samnav.mappers.kodeverk.IdentifierType;
 import no.samnav.mappers.xml.XmlOut;
@@ -59,7 +60,7 @@ public abstract class AppRecWriting {
         out.root(ns, "AppRec");
         Coding type = header.getEventCoding();
         KithCodes.writeCs(out, ns, "MsgType", type.hasCode() ? type : new Coding(null, "APPREC", "Applikasjonskvittering"));
-        out.leaf("MIGversion", migVersion);
+        out.leaf("MIGversion", migVersion(header));
         Extension software = header.getExtensionByUrl(Extensions.SOFTWARE);
         out.leaf("SoftwareName", Extensions.subString(software, "name"));
         out.leaf("SoftwareVersion", Extensions.subString(software, "version"));
@@ -77,6 +78,9 @@ public abstract class AppRecWriting {
         KithCodes.writeCs(out, ns, "Role", (Coding) Extensions.value(destination, Extensions.APPREC_ROLE));
         hcp(out, destination.getReceiver(), ctx);
         out.end();
+        for (int i = 1; i < header.getDestination().size(); i++) {
+            ctx.loss("/AppRec/Receiver", "MessageHeader.destination[" + i + "]", "an AppRec has one receiver");
+        }
         Coding status = (Coding) Extensions.value(response.getCodeElement(), Extensions.KITH_CODE);
         if (status == null) {
             AppRecStatus s = switch (response.getCode()) {
@@ -90,9 +94,7 @@ public abstract class AppRecWriting {
         OperationOutcome outcome = ctx.resolve(response.getDetails(), OperationOutcome.class);
         if (outcome != null) {
             for (OperationOutcome.OperationOutcomeIssueComponent issue : outcome.getIssue()) {
-                CodeableConcept details = issue.getDetails();
-                if (!details.hasCoding() && issue.hasDiagnostics()) details = new CodeableConcept().setText(issue.getDiagnostics());
-                KithCodes.writeCv(out, ns, "Error", details);
+                KithCodes.writeCv(out, ns, "Error", errorOf(issue, outcome, ctx));
             }
         }
         Extension original = response.getExtensionByUrl(Extensions.ORIGINAL_MESSAGE);
@@ -105,6 +107,43 @@ public abstract class AppRecWriting {
         out.leaf("Id", originalId != null ? originalId : response.getIdentifier());
         out.end();
         return out.finish();
+    }
+
+    /**
+     * The Error CV of an issue: its details; an issue with only a text (e.g. an OperationOutcome from
+     * a FHIR server) becomes X99 "Annen feil" with the text as OT, so the receiver gets a code.
+     * Diagnostics go into OT when the details have no text of their own.
+     */
+    private static CodeableConcept errorOf(OperationOutcome.OperationOutcomeIssueComponent issue, OperationOutcome outcome,
+            WriteContext ctx) {
+        CodeableConcept details = issue.getDetails().copy();
+        String diagnostics = issue.getDiagnostics();
+        if (!details.hasCoding()) {
+            String text = details.hasText() ? details.getText() : diagnostics;
+            if (details.hasText() && diagnostics != null) {
+                ctx.loss("/AppRec/Error/@OT", outcome, "issue.diagnostics", "an Error has one text (OT); the details text is written");
+            }
+            return new CodeableConcept(KithCodes.coding(AppRecErrorCode.X99)).setText(text);
+        }
+        if (diagnostics != null) {
+            if (!details.hasText()) {
+                details.setText(diagnostics);
+            } else if (!diagnostics.equals(details.getText())) {
+                ctx.loss("/AppRec/Error/@OT", outcome, "issue.diagnostics", "an Error has one text (OT); the details text is written");
+            }
+        }
+        return details;
+    }
+
+    /**
+     * The MIGversion received, when it names the version being written (an AppRec 1.0 answered as
+     * 1.0 keeps e.g. "1.0 2008-11-21"); otherwise this version's own MIGversion text.
+     */
+    private String migVersion(MessageHeader header) {
+        String received = Extensions.string(header, Extensions.APPREC_MIG_VERSION);
+        String version = java.util.regex.Pattern.quote(standard.version());
+        if (received != null && received.matches("(?i)v?" + version + "(\\s.*)?")) return received;
+        return migVersion;
     }
 
     private void hcp(XmlOut out, Reference party, WriteContext ctx) {

@@ -24,4 +24,13 @@ public interface DocumentWriter {
     default Coding messageType(List<Resource> focus, Coding original, WriteContext ctx) {
         return original;
     }
+
+    /**
+     * True when a bare document of this kind carries the message's attachment documents itself
+     * (Henvisning 1.1 ServReq/RefDoc): the writer then writes them, and a bare write does not
+     * report them as lost.
+     */
+    default boolean writesAttachments() {
+        return false;
+    }
 }

@@ -118,11 +118,23 @@ public abstract class DialogmeldingWriting implements DocumentWriter {
             }
         }
         out.leaf("Merknad", c.hasNote() ? c.getNoteFirstRep().getText() : null);
+        beyondFirst(ctx, out.pathOf("Merknad"), c, "note", c.getNote().size(), "a Notat holds one Merknad");
         out.leaf("DokIdNotat", documentId(c.getIdentifier()));
-        if (c.hasSent()) out.leaf("DatoNotat", KithDates.toKithDate(c.getSentElement()));
+        otherIdentifiers(ctx, out.pathOf("DokIdNotat"), c, c.getIdentifier());
+        if (c.hasSent()) {
+            out.leaf("DatoNotat", KithDates.toKithDate(c.getSentElement()));
+            if (c.getSentElement().getPrecision().ordinal() > ca.uhn.fhir.model.api.TemporalPrecisionEnum.DAY.ordinal()) {
+                ctx.loss(out.pathOf("DatoNotat"), c, "sent", "DatoNotat is a date; the time of day is not written");
+            }
+        }
         if (c.hasBasedOn()) {
             CommunicationRequest question = ctx.resolve(c.getBasedOnFirstRep(), CommunicationRequest.class);
-            if (question != null) foresporsel(out, question, ctx);
+            if (question != null) {
+                foresporsel(out, question, ctx);
+            } else {
+                ctx.loss(out.pathOf("Foresporsel"), c, "basedOn[0]", "the question answered is not a CommunicationRequest in the Bundle");
+            }
+            beyondFirst(ctx, out.pathOf("Foresporsel"), c, "basedOn", c.getBasedOn().size(), "an answer repeats one Foresporsel");
         }
         roles(out, c, ctx);
         out.end();
@@ -141,8 +153,13 @@ public abstract class DialogmeldingWriting implements DocumentWriter {
         }
         if (r.hasPayload() && r.getPayloadFirstRep().getContent() instanceof StringType text) {
             freeText(out, "Sporsmal", text, v11, ctx, r);
+        } else if (r.hasPayload()) {
+            ctx.loss(out.pathOf("Sporsmal"), r, "payload[0]", "only text payloads fit Sporsmal");
         }
+        beyondFirst(ctx, out.pathOf("Sporsmal"), r, "payload", r.getPayload().size(), "a Foresporsel holds one Sporsmal");
+        beyondFirst(ctx, out.pathOf("TypeForesp"), r, "category", r.getCategory().size(), "a Foresporsel has one TypeForesp");
         if (r.hasReasonCode()) KithCodes.writeCv(out, ns, "Formål", r.getReasonCodeFirstRep());
+        beyondFirst(ctx, out.pathOf("Formål"), r, "reasonCode", r.getReasonCode().size(), "a Foresporsel has one Formål");
         out.leaf("Begrunnelse", Extensions.string(r, DialogmeldingExtensions.BEGRUNNELSE));
         KithCodes.writeCs(out, ns, "Hastegrad", (Coding) Extensions.value(r, DialogmeldingExtensions.HASTEGRAD));
         if (r.hasOccurrencePeriod()) {
@@ -167,6 +184,7 @@ public abstract class DialogmeldingWriting implements DocumentWriter {
                     "Dialogmelding 1.0 has no KodetOpplysning");
         }
         out.leaf("DokIdForesp", documentId(r.getIdentifier()));
+        otherIdentifiers(ctx, out.pathOf("DokIdForesp"), r, r.getIdentifier());
         roles(out, r, ctx);
         out.end();
     }
@@ -174,6 +192,13 @@ public abstract class DialogmeldingWriting implements DocumentWriter {
     private void freeText(XmlOut out, String name, StringType text, boolean markupAllowed, WriteContext ctx, Resource owner) {
         String markup = Extensions.string(text, Extensions.MARKUP);
         out.start(name);
+        if (markup != null && markupAllowed && !isWellFormedFragment(markup)) {
+            // The markup is written raw: a Bundle from a FHIR client must not be able to break out
+            // of the free-text element or make the message malformed. Keep the plain text instead.
+            ctx.loss(out.path(), owner, "payload[0].content.extension('" + Extensions.MARKUP + "')",
+                    "the markup is not well-formed XML; the plain text is written instead");
+            markup = null;
+        }
         if (markup != null && markupAllowed) {
             out.markup(markup);
         } else {
@@ -184,6 +209,18 @@ public abstract class DialogmeldingWriting implements DocumentWriter {
             }
         }
         out.end();
+    }
+
+    private static final no.samnav.mappers.xml.XmlParser FRAGMENT_PARSER = new no.samnav.mappers.xml.XmlParser();
+
+    /** True when the text is a well-formed XML fragment (elements balanced, no declarations). */
+    static boolean isWellFormedFragment(String markup) {
+        try {
+            FRAGMENT_PARSER.parse(("<fragment>" + markup + "</fragment>").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return true;
+        } catch (no.samnav.mappers.error.MappingException malformed) {
+            return false;
+        }
     }
 
     private void roles(XmlOut out, DomainResource r, WriteContext ctx) {
@@ -242,6 +279,23 @@ public abstract class DialogmeldingWriting implements DocumentWriter {
             out.start("Person");
             Parties.writePersonFields(out, partyStyle, (DomainResource) person, true, ctx);
             out.end();
+        }
+    }
+
+    /** Reports the repetitions of a FHIR element after the first, which the KITH element cannot hold. */
+    private static void beyondFirst(WriteContext ctx, String path, Resource r, String element, int count, String reason) {
+        for (int i = 1; i < count; i++) ctx.loss(path, r, element + "[" + i + "]", reason);
+    }
+
+    /** Identifiers other than the first KITH document id have no element (DokIdNotat / DokIdForesp hold one). */
+    private static void otherIdentifiers(WriteContext ctx, String path, Resource r, List<Identifier> identifiers) {
+        boolean written = false;
+        for (int i = 0; i < identifiers.size(); i++) {
+            if (!written && Systems.KITH_DOCUMENT_ID.equals(identifiers.get(i).getSystem())) {
+                written = true;
+            } else {
+                ctx.loss(path, r, "identifier[" + i + "]", "only one KITH document id has an element");
+            }
         }
     }
 

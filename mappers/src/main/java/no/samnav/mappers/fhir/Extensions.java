@@ -65,6 +65,8 @@ public final class Extensions {
     public static final String MED_SPECIALITY = BASE + "kith-med-speciality";
     /** On Identifier: the identifier came from an AppRec AdditionalId element. */
     public static final String ADDITIONAL_ID = BASE + "apprec-additional-id";
+    /** On MessageHeader: the AppRec MIGversion text as received (e.g. {@code 1.0 2008-11-21}). */
+    public static final String APPREC_MIG_VERSION = BASE + "apprec-mig-version";
 
     /** Adds a simple extension with a value; does nothing when the value is null or empty. */
     public static void add(IBaseHasExtensions on, String url, Type value) {

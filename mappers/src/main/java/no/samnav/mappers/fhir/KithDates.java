@@ -71,6 +71,14 @@ public final class KithDates {
             return OffsetDateTime.parse(v).toString();
         } catch (DateTimeParseException noOffset) {
             LocalDateTime local = LocalDateTime.parse(v);
+            var rules = NORWAY.getRules();
+            if (rules.getValidOffsets(local).isEmpty()) {
+                // A wall-clock time in the spring-forward gap (e.g. 02:30 on the last Sunday of March)
+                // does not exist; atZone would move it an hour on. Keep the written time with the
+                // winter offset so the writer can give back the same text (see toLocal).
+                return local.atOffset(rules.getTransition(local).getOffsetBefore())
+                        .format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+            }
             return local.atZone(NORWAY).toOffsetDateTime().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
         }
     }
@@ -123,7 +131,11 @@ public final class KithDates {
         } catch (DateTimeParseException e) {
             odt = value.getValue().toInstant().atZone(NORWAY).toOffsetDateTime();
         }
-        LocalDateTime local = odt.atZoneSameInstant(NORWAY).toLocalDateTime();
+        LocalDateTime local = NORWAY.getRules().getValidOffsets(odt.toLocalDateTime()).isEmpty()
+                && odt.getOffset().equals(NORWAY.getRules().getStandardOffset(odt.toInstant()))
+                // a time in the spring-forward gap, as the reader keeps it: write it as it was received
+                ? odt.toLocalDateTime()
+                : odt.atZoneSameInstant(NORWAY).toLocalDateTime();
         if (local.getNano() == 0) return local.format(LOCAL_SECONDS);
         String base = local.truncatedTo(ChronoUnit.SECONDS).format(LOCAL_SECONDS);
         String fraction = String.format("%09d", local.getNano()).replaceAll("0+$", "");

@@ -98,7 +98,7 @@ public final class MsgHeadWriter {
             writeOtherReceiver(out, header.getDestination().get(i), ctx);
         }
         Reference patientRef = (Reference) Extensions.value(header, Extensions.MSGHEAD_PATIENT);
-        Patient patient = ctx.resolve(patientRef, Patient.class);
+        Patient patient = patientRef != null ? ctx.resolve(patientRef, Patient.class) : subjectOfFocus(plans, ctx);
         if (patient != null) {
             out.start("Patient");
             Parties.writePersonFields(out, STYLE, patient, false, ctx);
@@ -147,6 +147,12 @@ public final class MsgHeadWriter {
                 String ns = DocumentEnvelope.namespace(group.get(0));
                 standard = ns == null ? null : KithStandard.forNamespace(ns).orElse(null);
                 writer = standard == null ? null : writers.apply(standard);
+                if (writer == null && ns == null && targetWriter != null && targetWriter.canWrite(resources)) {
+                    // Further focus without a recorded envelope (a Bundle built by a FHIR client):
+                    // another Document of the target standard.
+                    standard = ctx.target();
+                    writer = targetWriter;
+                }
                 if (writer == null || !writer.canWrite(resources)) {
                     throw new UnsupportedContentException(Location.ofPath("MessageHeader.focus"),
                             "No " + ctx.target().displayName() + " writer for focus resources "
@@ -238,6 +244,26 @@ public final class MsgHeadWriter {
                     (Reference) Extensions.value(d, Extensions.ADDITIONAL_PARTY), ctx);
         }
         out.end();
+    }
+
+    /**
+     * The patient of a Bundle that did not come from a MsgHead (no kith-msghead-patient): the
+     * Patient the first XML document's focus resources are about, so MsgInfo/Patient is not lost.
+     */
+    private static Patient subjectOfFocus(List<Plan> plans, WriteContext ctx) {
+        for (Plan p : plans) {
+            if (p.writer == null) continue;
+            for (Resource r : p.resources) {
+                org.hl7.fhir.r4.model.Property property = r.getNamedProperty("subject");
+                if (property == null || !property.hasValues()) continue;
+                Object subject = property.getValues().get(0);
+                if (subject instanceof Reference ref) {
+                    Patient patient = ctx.resolve(ref, Patient.class);
+                    if (patient != null) return patient;
+                }
+            }
+        }
+        return null;
     }
 
     private static void requireParty(Reference ref, String path, WriteContext ctx) {

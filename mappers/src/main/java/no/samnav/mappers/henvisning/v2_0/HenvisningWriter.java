@@ -1,0 +1,166 @@
+package no.samnav.mappers.henvisning.v2_0;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import no.samnav.mappers.KithStandard;
+import no.samnav.mappers.core.WriteContext;
+import no.samnav.mappers.fhir.Extensions;
+import no.samnav.mappers.fhir.KithCodes;
+import no.samnav.mappers.fhir.KithDates;
+import no.samnav.mappers.fhir.Systems;
+import no.samnav.mappers.henvisning.HenvisningExtensions;
+import no.samnav.mappers.henvisning.HenvisningReading;
+import no.samnav.mappers.henvisning.HenvisningWriting;
+import no.samnav.mappers.xml.XmlOut;
+import org.hl7.fhir.r4.model.BaseDateTimeType;
+import org.hl7.fhir.r4.model.CodeableConcept;
+import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.DomainResource;
+import org.hl7.fhir.r4.model.Extension;
+import org.hl7.fhir.r4.model.Resource;
+import org.hl7.fhir.r4.model.ServiceRequest;
+
+/**
+ * Henvisning 2.0 (HIS 80517 2.0, HIS 1207), namespace {@code http://ehelse.no/xmlstds/henvisning/2017-11-30}:
+ * FHIR to XML. Patient and parties are written by the MsgHead around the document; attachments are
+ * MsgHead Documents of their own. What only 1.1 has (Ack, PatRelHCP, Requester/ServProvider Role,
+ * ReqServ/Purpose and Service, 1.1 poKomponent structures) is reported lost.
+ */
+public final class HenvisningWriter extends HenvisningWriting {
+
+    public static final String PO_NS = "http://ehelse.no/xmlstds/po/poKomponent/2017-11-30";
+    public static final String FK1_NS = "http://www.kith.no/xmlstds/felleskomponent1";
+
+    public HenvisningWriter() {
+        super(KithStandard.HENVISNING_2_0);
+    }
+
+    @Override
+    protected Set<String> carriedNamespaces() {
+        return Set.of(ns, PO_NS);
+    }
+
+    @Override
+    protected String otherNamespace() {
+        return KithStandard.HENVISNING_1_1.namespace();
+    }
+
+    @Override
+    protected String otherPoNamespace() {
+        return "http://www.kith.no/xmlstds/po/poKomponent/2009-06-30";
+    }
+
+    @Override
+    protected String poNamespace() {
+        return PO_NS;
+    }
+
+    /** 2.0 is sent as HENVISNING_NYTILSTAND unless the message already has a 2.0 referral type. */
+    @Override
+    public Coding messageType(List<Resource> focus, Coding original, WriteContext ctx) {
+        if (original != null && original.hasCode() && original.getCode().startsWith("HENVISNING_")) return original;
+        return new Coding(Systems.MESSAGE_TYPE, "HENVISNING_NYTILSTAND", "Henvisning ny tilstand");
+    }
+
+    @Override
+    public void write(List<Resource> focus, WriteContext ctx, XmlOut out) {
+        out.start(ns, "Henvisning");
+        out.declare("po", PO_NS);
+        out.declare("fk1", FK1_NS);
+        ServiceRequest sr = referral(focus, ctx, out);
+        Carried carried = new Carried(ctx);
+        KithCodes.writeCs(out, ns, "ServType", codingOr(sr, HenvisningExtensions.SERV_TYPE, new Coding(null, "N", "Ny")));
+        out.leaf("IssueDate", KithDates.toKithDateTime(issueDate(sr, ctx)));
+        KithCodes.writeCs(out, ns, "PaymentCat", (Coding) Extensions.value(sr, HenvisningExtensions.PAYMENT_CAT));
+        out.leaf("ReqComment", Extensions.string(sr, HenvisningExtensions.REQ_COMMENT));
+        out.leaf("DocumentId", documentId(sr));
+        KithCodes.writeCs(out, ns, "BasisForHealthServices",
+                (Coding) Extensions.value(sr, HenvisningExtensions.BASIS_FOR_HEALTH_SERVICES));
+        for (String name : HenvisningReader.PO_BEFORE_TYPE_INNHOLD) carried.write(out, sr, "Henvisning", name);
+        out.start(PO_NS, "TypeInnholdIMelding");
+        CodeableConcept type = sr.hasCode() ? sr.getCode() : new CodeableConcept(
+                new Coding(Systems.ofOid(HenvisningReading.REFERRAL_TYPE_OID), "10", "Utredning/behandling"));
+        if (!type.getCodingFirstRep().hasSystem() && type.getCodingFirstRep().hasCode()) {
+            type = type.copy();
+            type.getCodingFirstRep().setSystem(Systems.ofOid(HenvisningReading.REFERRAL_TYPE_OID));
+        }
+        KithCodes.writeCv(out, PO_NS, "TypeInnhold", type);
+        out.leaf(PO_NS, "Merknad", Extensions.string(sr, HenvisningExtensions.TYPE_INNHOLD_MERKNAD));
+        out.end();
+        for (String name : HenvisningReader.PO_AFTER_TYPE_INNHOLD) carried.write(out, sr, "Henvisning", name);
+        precautions(out, sr, ctx);
+        infItems(out, sr, ctx, carried);
+        reasons(out, sr);
+        diagnoses(out, sr, ctx);
+        reqServ(out, sr, ctx, carried);
+        comments(out, sr, ctx);
+        vurdering(out, sr);
+        for (Extension p : sr.getExtensionsByUrl(HenvisningExtensions.PAKKEFORLOP)) {
+            out.start("Pakkeforlop");
+            KithCodes.writeCv(out, ns, "Pakkeforlopskode", (CodeableConcept) Extensions.sub(p, "kode"));
+            out.leaf("Merknad", Extensions.subString(p, "merknad"));
+            out.end();
+        }
+        consents(out, sr, ctx, Integer.MAX_VALUE);
+        reportOneOne(out, sr, ctx);
+        reportUnwritable(out, sr, ctx);
+        List<DomainResource> all = new ArrayList<>();
+        all.add(sr);
+        for (Resource r : supporting(sr, ctx)) if (r instanceof DomainResource d) all.add(d);
+        carried.reportRest(all);
+        out.end();
+    }
+
+    private void vurdering(XmlOut out, ServiceRequest sr) {
+        Extension v = sr.getExtensionByUrl(HenvisningExtensions.VURDERING);
+        if (v == null) return;
+        List<Extension> datoer = v.getExtensionsByUrl("datoMottakOgVurdering");
+        out.start("VurderingAvHenvisning");
+        for (Extension d : datoer) {
+            out.start("DatoMottakOgVurdering");
+            KithCodes.writeCv(out, ns, "TypeDato", (CodeableConcept) Extensions.sub(d, "typeDato"));
+            out.leaf("Dato", KithDates.toKithDate((BaseDateTimeType) Extensions.sub(d, "dato")));
+            out.end();
+        }
+        String forlopsId = Extensions.subString(v, "forlopsId");
+        if (forlopsId != null) {
+            out.start("Opplysninger");
+            out.leaf("FrittSykehusvalg", Extensions.subString(v, "frittSykehusvalg"));
+            KithCodes.writeCv(out, ns, "VentetidSluttkode", (CodeableConcept) Extensions.sub(v, "ventetidSluttkode"));
+            out.leaf("ForlopsId", forlopsId);
+            out.leaf("RettTilHelsehjelp", Extensions.subString(v, "rettTilHelsehjelp"));
+            KithCodes.writeCv(out, ns, "UtfallAvVurdering", (CodeableConcept) Extensions.sub(v, "utfallAvVurdering"));
+            out.end();
+        }
+        out.end();
+    }
+
+    /** Henvisning 1.1 content that 2.0 does not have. */
+    private void reportOneOne(XmlOut out, ServiceRequest sr, WriteContext ctx) {
+        if (sr.hasExtension(HenvisningExtensions.ACK)) {
+            ctx.loss(out.pathOf("Ack"), sr, "extension('" + HenvisningExtensions.ACK + "')",
+                    "Henvisning 2.0 has no ServReq/Ack; the MsgHead Ack asks for an AppRec");
+        }
+        List<Extension> rel = sr.getExtensionsByUrl(HenvisningExtensions.PAT_REL_HCP);
+        for (int i = 0; i < rel.size(); i++) {
+            ctx.loss(out.pathOf("PatRelHCP"), sr, "extension('" + HenvisningExtensions.PAT_REL_HCP + "')[" + i + "]",
+                    "Henvisning 2.0 has no PatRelHCP (patient-related health-service unit)");
+        }
+        List<Extension> roles = sr.getExtensionsByUrl(HenvisningExtensions.PARTY_ROLE);
+        for (int i = 0; i < roles.size(); i++) {
+            if (Extensions.sub(roles.get(i), "role") != null) {
+                ctx.loss(out.pathOf("Role"), sr, "extension('" + HenvisningExtensions.PARTY_ROLE + "')[" + i + "]",
+                        "Henvisning 2.0 has no Requester/ServProvider Role");
+            }
+        }
+        if (ctx.header().hasExtension(HenvisningExtensions.MESSAGE_STATUS)) {
+            ctx.loss("/Message/Status", "MessageHeader.extension('" + HenvisningExtensions.MESSAGE_STATUS + "')",
+                    "Henvisning 1.1 Message/Status has no place in Henvisning 2.0 or its MsgHead");
+        }
+        if (ctx.header().hasExtension(HenvisningExtensions.MSG_VERSION)) {
+            ctx.loss("/Message/MsgVersion", "MessageHeader.extension('" + HenvisningExtensions.MSG_VERSION + "')",
+                    "Henvisning 1.1 Message/MsgVersion has no place in Henvisning 2.0 or its MsgHead");
+        }
+    }
+}

@@ -63,6 +63,9 @@ class FileFlowIT {
                 .replace("<Id>8100110</Id>", "<Id>TMP</Id>")
                 .replace("<Id>8100210</Id>", "<Id>" + OTEREN_HER + "</Id>")
                 .replace("<Id>TMP</Id>", "<Id>" + STORSTEINNES_HER + "</Id>")
+                .replace("<Id>8100100</Id>", "<Id>TMP</Id>")
+                .replace("<Id>8100200</Id>", "<Id>8100100</Id>")
+                .replace("<Id>TMP</Id>", "<Id>8100200</Id>")
                 .replace("<Id>8100111</Id>", "<Id>8100299</Id>");
     }
 

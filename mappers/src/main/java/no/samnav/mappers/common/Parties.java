@@ -271,6 +271,29 @@ public final class Parties {
     // ------------------------------------------------------------------ writing
 
     /** Writes an Ident element from an Identifier. */
+    /**
+     * True when an identifier can be written as a KITH Ident: it has a KITH type code, or its system
+     * is one of the national identifier types. A local identifier of another system has no TypeId.
+     */
+    public static boolean hasKithType(Identifier identifier, boolean organisation) {
+        return identifier.getType().getCodingFirstRep().getCode() != null
+                || IdentifierType.ofSystem(identifier.getSystem(), organisation).isPresent();
+    }
+
+    /** Writes the identifiers that have a KITH type; the others are reported lost. */
+    private static void writeIdents(XmlOut out, Style st, List<Identifier> identifiers, boolean organisation,
+            WriteContext ctx, DomainResource owner) {
+        for (int i = 0; i < identifiers.size(); i++) {
+            Identifier id = identifiers.get(i);
+            if (hasKithType(id, organisation)) {
+                writeIdent(out, st, id, organisation);
+            } else if (ctx != null) {
+                ctx.loss(out.pathOf("Ident"), owner, "identifier[" + i + "]",
+                        "an identifier of system " + id.getSystem() + " has no KITH identifier type (TypeId)");
+            }
+        }
+    }
+
     public static void writeIdent(XmlOut out, Style st, Identifier identifier, boolean organisation) {
         out.start(st.ns(), "Ident");
         out.leaf(st.typeNs(), "Id", identifier.getValue());
@@ -365,7 +388,7 @@ public final class Parties {
             KithCodes.writeCs(out, st.ns(), "Sex", sex);
         }
         KithCodes.writeCs(out, st.ns(), "Nationality", (Coding) Extensions.value(person, Extensions.NATIONALITY));
-        for (Base id : values(person, "identifier")) writeIdent(out, st, (Identifier) id, false);
+        writeIdents(out, st, (List<Identifier>) (List<?>) values(person, "identifier"), false, ctx, person);
         writeAddress(out, st, (List<Address>) (List<?>) values(person, "address"), ctx, person);
         writeTelecoms(out, st, (List<ContactPoint>) (List<?>) values(person, "telecom"));
     }
@@ -392,7 +415,7 @@ public final class Parties {
         if (typeFirst && o.hasType()) KithCodes.writeCv(out, st.ns(), "TypeOrganisation", o.getTypeFirstRep());
         out.leaf(st.ns(), "OrganisationName", o.getName() == null ? "" : o.getName());
         if (!typeFirst && o.hasType()) KithCodes.writeCv(out, st.ns(), "TypeOrganisation", o.getTypeFirstRep());
-        for (Identifier id : o.getIdentifier()) writeIdent(out, st, id, true);
+        writeIdents(out, st, o.getIdentifier(), true, ctx, o);
         writeAddress(out, st, o.getAddress(), ctx, o);
         writeTelecoms(out, st, o.getTelecom());
     }

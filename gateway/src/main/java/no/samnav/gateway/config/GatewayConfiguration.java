@@ -65,6 +65,8 @@ public class GatewayConfiguration {
     JmsComponent jms(ConnectionFactory connectionFactory) {
         JmsComponent jms = JmsComponent.jmsComponent(connectionFactory);
         jms.setDeliveryPersistent(true);
+        // transacted consumers would otherwise open a new consumer for every receive
+        jms.setCacheLevelName("CACHE_CONSUMER");
         return jms;
     }
 
@@ -72,6 +74,7 @@ public class GatewayConfiguration {
     ArtemisConfigurationCustomizer brokerPolicy() {
         return configuration -> configuration.addAddressSetting("#", new AddressSettings()
                 .setDeadLetterAddress(org.apache.activemq.artemis.api.core.SimpleString.of(BROKER_DEAD_LETTER_QUEUE))
+                .setExpiryAddress(org.apache.activemq.artemis.api.core.SimpleString.of("samnav.expired"))
                 .setMaxDeliveryAttempts(10)
                 .setAutoCreateQueues(true)
                 .setAutoCreateAddresses(true));

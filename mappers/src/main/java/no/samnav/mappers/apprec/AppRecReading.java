@@ -1,29 +1,24 @@
 package no.samnav.mappers.apprec;
 
 import no.samnav.mappers.KithStandard;
+import no.samnav.mappers.common.HcpParties;
 import no.samnav.mappers.core.ReadContext;
 import no.samnav.mappers.fhir.Extensions;
 import no.samnav.mappers.fhir.KithCodes;
 import no.samnav.mappers.fhir.KithDates;
 import no.samnav.mappers.fhir.Systems;
 import no.samnav.mappers.kodeverk.AppRecStatus;
-import no.samnav.mappers.kodeverk.IdentifierType;
 import no.samnav.mappers.kodeverk.KithCodeSystems;
 import no.samnav.mappers.xml.XmlElement;
-import org.hl7.fhir.r4.model.Address;
 import org.hl7.fhir.r4.model.CodeType;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
-import org.hl7.fhir.r4.model.ContactPoint;
 import org.hl7.fhir.r4.model.DomainResource;
 import org.hl7.fhir.r4.model.Extension;
-import org.hl7.fhir.r4.model.HumanName;
 import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.MessageHeader;
 import org.hl7.fhir.r4.model.OperationOutcome;
-import org.hl7.fhir.r4.model.Organization;
-import org.hl7.fhir.r4.model.Practitioner;
 import org.hl7.fhir.r4.model.PractitionerRole;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.UrlType;
@@ -129,101 +124,20 @@ public abstract class AppRecReading {
         return absent;
     }
 
-    /** HCP: an institution (with departments and persons) or a single health professional. */
+    /** How AppRec's HCP is read: Dept/Type and HCProf/Type from Volven 9060, persons at the institution. */
+    private static final HcpParties.ReadOptions HCP = new HcpParties.ReadOptions(
+            KithCodeSystems.APPREC_HCP_TYPE, KithCodeSystems.APPREC_HCP_TYPE, false, false, false, false);
+
+    /**
+     * HCP: an institution (with departments and persons) or a single health professional; the
+     * institution or the professional's PractitionerRole stands for the party and carries MedSpeciality.
+     */
     private static Reference hcp(XmlElement hcp, ReadContext ctx) {
-        XmlElement inst = hcp.child("Inst");
-        Reference primary;
-        DomainResource addressOwner;
-        if (inst != null) {
-            Organization o = new Organization();
-            o.setName(inst.textOf("Name"));
-            identifiers(inst, o, true);
-            primary = ctx.add(o);
-            addressOwner = o;
-            for (XmlElement dept : inst.children("Dept")) {
-                Organization d = new Organization();
-                d.setPartOf(primary.copy());
-                Coding type = KithCodes.cs(dept.child("Type"), KithCodeSystems.APPREC_HCP_TYPE);
-                if (type != null) d.addType(new CodeableConcept(type));
-                d.setName(dept.textOf("Name"));
-                identifiers(dept, d, true);
-                ctx.add(d);
-            }
-            for (XmlElement person : inst.children("HCPerson")) {
-                Practitioner p = new Practitioner();
-                String name = person.textOf("Name");
-                if (name != null) p.addName(new HumanName().setText(name));
-                identifiers(person, p, false);
-                PractitionerRole role = new PractitionerRole().setPractitioner(ctx.add(p)).setOrganization(primary.copy());
-                ctx.add(role);
-            }
-        } else {
-            XmlElement prof = hcp.required("HCProf");
-            Practitioner p = new Practitioner();
-            String name = prof.textOf("Name");
-            if (name != null) p.addName(new HumanName().setText(name));
-            identifiers(prof, p, false);
-            PractitionerRole role = new PractitionerRole().setPractitioner(ctx.add(p));
-            Coding type = KithCodes.cs(prof.child("Type"), KithCodeSystems.APPREC_HCP_TYPE);
-            if (type != null) role.addCode(new CodeableConcept(type));
-            primary = ctx.add(role);
-            addressOwner = p;
-        }
+        HcpParties.ReadHcp read = HcpParties.read(hcp, ctx, HCP);
+        Reference primary = read.inst() != null ? read.inst() : read.prof();
         DomainResource owner = (DomainResource) ctx.resolve(primary);
         Extensions.add(owner, Extensions.MED_SPECIALITY, KithCodes.cv(hcp.child("MedSpeciality")));
-        XmlElement address = hcp.child("Address");
-        if (address != null) address(address, addressOwner);
+        HcpParties.readAddressInto(hcp.child("Address"), read.addressOwner(), null, true);
         return primary;
-    }
-
-    /** Id + TypeId (a CS without code system) and AdditionalId* as identifiers. */
-    private static void identifiers(XmlElement e, DomainResource target, boolean organisation) {
-        String id = e.textOf("Id");
-        XmlElement typeId = e.child("TypeId");
-        if (id != null || typeId != null) {
-            target.setProperty("identifier", identifier(id, typeId, organisation));
-        }
-        for (XmlElement additional : e.children("AdditionalId")) {
-            Identifier identifier = identifier(additional.requiredText("Id"), additional.required("Type"), organisation);
-            identifier.addExtension(Extensions.ADDITIONAL_ID, new org.hl7.fhir.r4.model.BooleanType(true));
-            target.setProperty("identifier", identifier);
-        }
-    }
-
-    private static Identifier identifier(String id, XmlElement type, boolean organisation) {
-        Identifier identifier = new Identifier();
-        if (id != null) identifier.setValue(id.trim());
-        String v = type == null ? null : KithCodes.token(type.attr("V"));
-        String dn = type == null ? null : type.attr("DN");
-        IdentifierType known = IdentifierType.of(v, organisation ? IdentifierType.ORGANISATION : IdentifierType.PERSON).orElse(null);
-        identifier.setSystem(known != null ? known.fhirSystem() : "http://samnav.no/fhir/NamingSystem/kith-ident-" + (v == null ? "unknown" : v));
-        if (type != null) identifier.setType(new CodeableConcept(new Coding(null, v, dn)));
-        return identifier;
-    }
-
-    private static void address(XmlElement a, DomainResource owner) {
-        Address address = new Address();
-        Extensions.add(address, Extensions.ADDRESS_TYPE, KithCodes.cs(a.required("Type"), KithCodeSystems.ADDRESS_TYPE));
-        String street = a.textOf("StreetAdr");
-        if (street != null) address.addLine(street);
-        address.setPostalCode(a.textOf("PostalCode"));
-        address.setCity(a.textOf("City"));
-        Coding county = KithCodes.cs(a.child("County"), KithCodeSystems.MUNICIPALITY);
-        if (county != null) {
-            address.setDistrict(county.getDisplay());
-            Extensions.add(address, Extensions.ADDRESS_COUNTY, county);
-        }
-        Coding country = KithCodes.cs(a.child("Country"), KithCodeSystems.COUNTRY);
-        if (country != null) {
-            address.setCountry(country.getCode());
-            Extensions.add(address, Extensions.ADDRESS_COUNTRY, country);
-        }
-        Extensions.add(address, Extensions.ADDRESS_CITY_DISTRICT, KithCodes.cs(a.child("CityDistr"), null));
-        owner.setProperty("address", address);
-        for (XmlElement tele : a.children("TeleAddress")) {
-            ContactPoint cp = new ContactPoint();
-            no.samnav.mappers.common.Parties.setTeleAddress(cp, tele.attr("V"));
-            owner.setProperty("telecom", cp);
-        }
     }
 }

@@ -3,7 +3,7 @@ package no.samnav.mappers.apprec;
 import java.util.ArrayList;
 import java.util.List;
 import no.samnav.mappers.KithStandard;
-import no.samnav.mappers.common.Parties;
+import no.samnav.mappers.common.HcpParties;
 import no.samnav.mappers.core.MessageBundles;
 import no.samnav.mappers.core.WriteContext;
 import no.samnav.mappers.error.Location;
@@ -13,13 +13,11 @@ import no.samnav.mappers.fhir.KithCodes;
 import no.samnav.mappers.fhir.KithDates;
 import no.samnav.mappers.kodeverk.AppRecErrorCode;
 import no.samnav.mappers.kodeverk.AppRecStatus;
-import no.samnav.mappers.kodeverk.IdentifierType;
 import no.samnav.mappers.xml.XmlOut;
 import org.hl7.fhir.r4.model.Address;
 import org.hl7.fhir.r4.model.BaseDateTimeType;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
-import org.hl7.fhir.r4.model.ContactPoint;
 import org.hl7.fhir.r4.model.DomainResource;
 import org.hl7.fhir.r4.model.Extension;
 import org.hl7.fhir.r4.model.Identifier;
@@ -30,7 +28,6 @@ import org.hl7.fhir.r4.model.Practitioner;
 import org.hl7.fhir.r4.model.PractitionerRole;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
-import org.hl7.fhir.r4.model.StringType;
 
 /** Writes a FHIR response message (MessageHeader.response + OperationOutcome) as an AppRec. */
 public abstract class AppRecWriting {
@@ -146,113 +143,43 @@ public abstract class AppRecWriting {
         return migVersion;
     }
 
+    /**
+     * Writes an HCP through the shared {@link HcpParties}. AppRec's own: the party is an Organization
+     * (the institution) or a PractitionerRole (HCProf), the schema orders Inst's children Dept,
+     * AdditionalId, HCPerson, and a party holds one address with one street line.
+     */
     private void hcp(XmlOut out, Reference party, WriteContext ctx) {
         Resource r = ctx.resolve(party);
-        out.start("HCP");
+        out.start(ns, "HCP");
         DomainResource addressOwner;
         if (r instanceof Organization inst) {
-            out.start("Inst");
-            out.leaf("Name", inst.getName());
-            List<Identifier> additional = idAndType(out, inst.getIdentifier(), true);
-            for (Organization dept : children(ctx, inst, Organization.class)) {
-                out.start("Dept");
-                if (dept.hasType()) KithCodes.writeCs(out, ns, "Type", dept.getTypeFirstRep().getCodingFirstRep());
-                out.leaf("Name", dept.getName());
-                writeAdditional(out, idAndType(out, dept.getIdentifier(), true));
-                out.end();
-            }
-            writeAdditional(out, additional);
+            out.start(ns, "Inst");
+            out.leaf(ns, "Name", inst.getName());
+            List<Identifier> additional = HcpParties.writeIdAndType(out, ns, inst.getIdentifier(), true);
+            for (Organization dept : children(ctx, inst, Organization.class)) HcpParties.writeDept(out, ns, dept);
+            HcpParties.writeAdditionalIds(out, ns, additional);
             for (PractitionerRole role : children(ctx, inst, PractitionerRole.class)) {
-                Practitioner p = ctx.resolve(role.getPractitioner(), Practitioner.class);
-                out.start("HCPerson");
-                out.leaf("Name", p == null || !p.hasName() ? null : nameText(p));
-                if (p != null) writeAdditional(out, idAndType(out, p.getIdentifier(), false));
-                out.end();
+                HcpParties.writePerson(out, ns, ctx.resolve(role.getPractitioner(), Practitioner.class));
             }
             out.end();
             addressOwner = inst;
         } else if (r instanceof PractitionerRole role) {
             Practitioner p = ctx.resolve(role.getPractitioner(), Practitioner.class);
-            out.start("HCProf");
-            if (role.hasCode()) KithCodes.writeCs(out, ns, "Type", role.getCodeFirstRep().getCodingFirstRep());
-            out.leaf("Name", p == null || !p.hasName() ? null : nameText(p));
-            if (p != null) writeAdditional(out, idAndType(out, p.getIdentifier(), false));
-            out.end();
+            HcpParties.writeHcProf(out, ns, role, p);
             addressOwner = p;
         } else {
             throw new UnsupportedContentException(Location.ofPath("MessageHeader"),
                     "AppRec sender and receiver must be an Organization or a PractitionerRole in the Bundle");
         }
-        if (r instanceof DomainResource d) {
-            KithCodes.writeCv(out, ns, "MedSpeciality", (CodeableConcept) Extensions.value(d, Extensions.MED_SPECIALITY));
-        }
-        if (addressOwner != null) address(out, addressOwner, ctx);
-        out.end();
-    }
-
-    private static String nameText(Practitioner p) {
-        var n = p.getNameFirstRep();
-        if (n.hasText()) return n.getText();
-        StringBuilder sb = new StringBuilder();
-        for (StringType g : n.getGiven()) sb.append(g.getValue()).append(' ');
-        if (n.hasFamily()) sb.append(n.getFamily());
-        return sb.toString().trim();
-    }
-
-    /** Writes Id and TypeId of the main identifier; returns the AdditionalIds to write later. */
-    private List<Identifier> idAndType(XmlOut out, List<Identifier> identifiers, boolean organisation) {
-        List<Identifier> additional = new ArrayList<>();
-        Identifier main = null;
-        for (Identifier i : identifiers) {
-            if (main == null && !i.hasExtension(Extensions.ADDITIONAL_ID)) main = i;
-            else additional.add(i);
-        }
-        if (main != null) {
-            out.leaf("Id", main.getValue());
-            KithCodes.writeCs(out, ns, "TypeId", typeOf(main, organisation));
-        }
-        return additional;
-    }
-
-    private void writeAdditional(XmlOut out, List<Identifier> additional) {
-        for (Identifier i : additional) {
-            out.start("AdditionalId");
-            out.leaf("Id", i.getValue() == null ? "" : i.getValue());
-            Coding type = typeOf(i, i.getSystem() != null && IdentifierType.ofSystem(i.getSystem(), true).isPresent());
-            KithCodes.writeCs(out, ns, "Type", type != null ? type : new Coding(null, "XXX", null));
-            out.end();
-        }
-    }
-
-    private static Coding typeOf(Identifier i, boolean organisation) {
-        if (i.hasType() && i.getType().hasCoding()) return i.getType().getCodingFirstRep();
-        return IdentifierType.ofSystem(i.getSystem(), organisation)
-                .map(t -> new Coding(null, t.code(), t.displayName())).orElse(null);
-    }
-
-    private void address(XmlOut out, DomainResource owner, WriteContext ctx) {
-        List<Address> addresses = new ArrayList<>();
-        for (var v : Parties.values(owner, "address")) addresses.add((Address) v);
-        List<ContactPoint> telecoms = new ArrayList<>();
-        for (var v : Parties.values(owner, "telecom")) telecoms.add((ContactPoint) v);
-        if (addresses.isEmpty() && telecoms.isEmpty()) return;
-        Address a = addresses.isEmpty() ? new Address() : addresses.get(0);
-        out.start("Address");
-        Coding type = (Coding) Extensions.value(a, Extensions.ADDRESS_TYPE);
-        KithCodes.writeCs(out, ns, "Type", type != null ? type : new Coding(null, "WP", "Arbeidsadresse"));
-        out.leaf("StreetAdr", a.hasLine() ? a.getLine().get(0).getValue() : null);
-        out.leaf("PostalCode", a.getPostalCode());
-        out.leaf("City", a.getCity());
-        KithCodes.writeCs(out, ns, "County", (Coding) Extensions.value(a, Extensions.ADDRESS_COUNTY));
-        KithCodes.writeCs(out, ns, "Country", (Coding) Extensions.value(a, Extensions.ADDRESS_COUNTRY));
-        KithCodes.writeCs(out, ns, "CityDistr", (Coding) Extensions.value(a, Extensions.ADDRESS_CITY_DISTRICT));
-        for (ContactPoint cp : telecoms) {
-            out.attributesOnly(ns, "TeleAddress", "V", Parties.teleAddress(cp));
+        KithCodes.writeCv(out, ns, "MedSpeciality", (CodeableConcept) Extensions.value((DomainResource) r, Extensions.MED_SPECIALITY));
+        if (addressOwner != null) {
+            List<Address> addresses = HcpParties.addresses(addressOwner);
+            HcpParties.writeAddress(out, ns, addresses, HcpParties.telecoms(addressOwner), HcpParties.workAddressType(), false);
+            for (int i = 1; i < addresses.size(); i++) {
+                ctx.loss(out.pathOf("Address"), addressOwner, "address[" + i + "]", "an AppRec party holds one address");
+            }
         }
         out.end();
-        for (int i = 1; i < addresses.size(); i++) {
-            ctx.loss(out.pathOf("Address"), owner, "address[" + i + "]", "an AppRec party holds one address");
-        }
     }
 
     /** Departments (Organization.partOf) or persons (PractitionerRole.organization) of an institution, in Bundle order. */

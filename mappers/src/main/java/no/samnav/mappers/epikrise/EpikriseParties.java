@@ -3,6 +3,7 @@ package no.samnav.mappers.epikrise;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import no.samnav.mappers.common.HcpParties;
 import no.samnav.mappers.common.Parties;
 import no.samnav.mappers.core.MessageBundles;
 import no.samnav.mappers.core.ReadContext;
@@ -35,7 +36,6 @@ import org.hl7.fhir.r4.model.Practitioner;
 import org.hl7.fhir.r4.model.PractitionerRole;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
-import org.hl7.fhir.r4.model.StringType;
 
 /**
  * The parties of the older KITH "Message" standards (Epikrise 1.1/1.2): {@code HCP} with an
@@ -50,6 +50,9 @@ import org.hl7.fhir.r4.model.StringType;
  * the first department, else the institution.
  */
 public final class EpikriseParties {
+
+    /** Volven 3403 (bydel), the code system of Address/CityDistr. */
+    private static final String CITY_DISTRICT = "2.16.578.1.12.4.1.1.3403";
 
     private final String ns;
     private final boolean v11;
@@ -141,42 +144,15 @@ public final class EpikriseParties {
         }
     }
 
+    /** An identifier whose type coding names the KITH identifier-type code system (see {@link HcpParties#identifier}). */
     private static Identifier identifier(XmlElement id, XmlElement type, boolean organisation) {
-        String v = type == null ? null : KithCodes.token(type.attr("V"));
-        String dn = type == null ? null : type.attr("DN");
-        String oid = organisation ? IdentifierType.ORGANISATION : IdentifierType.PERSON;
-        Identifier identifier = new Identifier().setValue(id.text().trim());
-        identifier.setSystem(IdentifierType.of(v, oid).map(IdentifierType::fhirSystem)
-                .orElse("http://samnav.no/fhir/NamingSystem/kith-ident-" + (v == null ? "unknown" : v)));
-        if (type != null) identifier.setType(new CodeableConcept(new Coding(Systems.ofOid(oid), v, dn)));
-        return identifier;
+        return HcpParties.identifier(id.text(), type, organisation, true);
     }
 
     /** A poKomponent Address; its TeleAddress URLs go to {@code telecoms}. */
     static Address address(XmlElement a, List<ContactPoint> telecoms) {
-        Address address = new Address();
-        Extensions.add(address, Extensions.ADDRESS_TYPE, KithCodes.cs(a.child("Type"), KithCodeSystems.ADDRESS_TYPE));
-        String street = a.textOf("StreetAdr");
-        if (street != null) address.addLine(street);
-        address.setPostalCode(a.textOf("PostalCode"));
-        address.setCity(a.textOf("City"));
-        Coding county = KithCodes.cs(a.child("County"), KithCodeSystems.MUNICIPALITY);
-        if (county != null) {
-            address.setDistrict(county.getDisplay());
-            Extensions.add(address, Extensions.ADDRESS_COUNTY, county);
-        }
-        Coding country = KithCodes.cs(a.child("Country"), KithCodeSystems.COUNTRY);
-        if (country != null) {
-            address.setCountry(country.getCode());
-            Extensions.add(address, Extensions.ADDRESS_COUNTRY, country);
-        }
-        Extensions.add(address, Extensions.ADDRESS_CITY_DISTRICT, KithCodes.cs(a.child("CityDistr"), "2.16.578.1.12.4.1.1.3403"));
-        for (XmlElement tele : a.children("TeleAddress")) {
-            ContactPoint cp = new ContactPoint();
-            Parties.setTeleAddress(cp, tele.attr("V"));
-            telecoms.add(cp);
-        }
-        return address;
+        telecoms.addAll(HcpParties.readTeleAddresses(a));
+        return HcpParties.readAddress(a, CITY_DISTRICT, false);
     }
 
     /** The Patient element (without PatRelHCP, which the reader handles since it needs HCPs). */
@@ -390,30 +366,9 @@ public final class EpikriseParties {
         return n.hasFamily() ? n.getFamily() : given;
     }
 
-    /** Writes a poKomponent Address (the first address) with TeleAddress for each telecom. */
+    /** Writes a poKomponent Address (the first address, all street lines in StreetAdr) with TeleAddress for each telecom. */
     void writeAddress(XmlOut out, List<Address> addresses, List<ContactPoint> telecoms) {
-        if (addresses.isEmpty() && telecoms.isEmpty()) return;
-        Address a = addresses.isEmpty() ? new Address() : addresses.get(0);
-        out.start("Address");
-        Coding type = (Coding) Extensions.value(a, Extensions.ADDRESS_TYPE);
-        if (type == null || type.isEmpty() || (type.getCode() == null && type.getDisplay() == null)) {
-            type = new Coding(null, "WP", "Arbeidsadresse");
-        }
-        KithCodes.writeCs(out, ns, "Type", type);
-        out.leaf("StreetAdr", a.hasLine() ? a.getLine().stream().map(StringType::getValue)
-                .reduce((x, y) -> x + ", " + y).orElse(null) : null);
-        out.leaf("PostalCode", a.getPostalCode());
-        out.leaf("City", a.getCity());
-        KithCodes.writeCs(out, ns, "County", (Coding) Extensions.value(a, Extensions.ADDRESS_COUNTY));
-        Coding country = (Coding) Extensions.value(a, Extensions.ADDRESS_COUNTRY);
-        if (country == null && a.hasCountry()) country = new Coding(null, a.getCountry(), null);
-        KithCodes.writeCs(out, ns, "Country", country);
-        KithCodes.writeCs(out, ns, "CityDistr", (Coding) Extensions.value(a, Extensions.ADDRESS_CITY_DISTRICT));
-        for (ContactPoint cp : telecoms) {
-            String url = Parties.teleAddress(cp);
-            if (url != null) out.attributesOnly(ns, "TeleAddress", "V", url);
-        }
-        out.end();
+        HcpParties.writeAddress(out, ns, addresses, telecoms, HcpParties.workAddressType(), true);
     }
 
     /** Writes the Patient fields up to (not including) PatRelHCP, then lets the caller add PatRelHCPs, then the rest. */

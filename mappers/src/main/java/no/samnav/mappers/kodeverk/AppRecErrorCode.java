@@ -39,9 +39,6 @@ public enum AppRecErrorCode implements Kodeverk {
     @Override public String oid() { return OID; }
 
     public static Optional<AppRecErrorCode> fromCode(String code) {
-        for (AppRecErrorCode c : values()) {
-            if (c.code.equals(code)) return Optional.of(c);
-        }
-        return Optional.empty();
+        return Kodeverk.byCode(AppRecErrorCode.class, code);
     }
 }

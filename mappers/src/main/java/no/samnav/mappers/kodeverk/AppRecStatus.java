@@ -29,9 +29,6 @@ public enum AppRecStatus implements Kodeverk {
     public ResponseType fhirResponse() { return fhirResponse; }
 
     public static Optional<AppRecStatus> fromCode(String code) {
-        for (AppRecStatus s : values()) {
-            if (s.code.equals(code)) return Optional.of(s);
-        }
-        return Optional.empty();
+        return Kodeverk.byCode(AppRecStatus.class, code);
     }
 }

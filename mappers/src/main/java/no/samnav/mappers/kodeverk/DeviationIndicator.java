@@ -35,8 +35,7 @@ public enum DeviationIndicator implements Kodeverk {
     public String v3Display() { return v3Display; }
 
     public static Optional<DeviationIndicator> fromCode(String code) {
-        for (DeviationIndicator d : values()) if (d.code.equals(code)) return Optional.of(d);
-        return Optional.empty();
+        return Kodeverk.byCode(DeviationIndicator.class, code);
     }
 
     public static Optional<DeviationIndicator> fromV3(String v3) {

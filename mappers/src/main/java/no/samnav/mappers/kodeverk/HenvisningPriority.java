@@ -36,10 +36,7 @@ public enum HenvisningPriority implements Kodeverk {
     }
 
     public static Optional<HenvisningPriority> fromCode(String code) {
-        for (HenvisningPriority p : values()) {
-            if (p.code.equals(code)) return Optional.of(p);
-        }
-        return Optional.empty();
+        return Kodeverk.byCode(HenvisningPriority.class, code);
     }
 
     /** The code for a FHIR priority (the first code with that meaning). */

@@ -34,8 +34,7 @@ public enum ReportStatus implements Kodeverk {
     public DiagnosticReportStatus fhirStatus() { return fhirStatus; }
 
     public static Optional<ReportStatus> fromCode(String code) {
-        for (ReportStatus s : values()) if (s.code.equals(code)) return Optional.of(s);
-        return Optional.empty();
+        return Kodeverk.byCode(ReportStatus.class, code);
     }
 
     /** The KITH status for a FHIR status (amended and appended count as corrected). */

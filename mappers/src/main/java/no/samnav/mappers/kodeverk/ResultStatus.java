@@ -40,8 +40,7 @@ public enum ResultStatus implements Kodeverk {
     public ObservationStatus fhirStatus() { return fhirStatus; }
 
     public static Optional<ResultStatus> fromCode(String code) {
-        for (ResultStatus s : values()) if (s.code.equals(code)) return Optional.of(s);
-        return Optional.empty();
+        return Kodeverk.byCode(ResultStatus.class, code);
     }
 
     /** The KITH status for a FHIR Observation status. */

@@ -29,10 +29,7 @@ public enum Sex implements Kodeverk {
     }
 
     public static Optional<Sex> fromCode(String code) {
-        for (Sex s : values()) {
-            if (s.code.equals(code)) return Optional.of(s);
-        }
-        return Optional.empty();
+        return Kodeverk.byCode(Sex.class, code);
     }
 
     public static Optional<Sex> fromGender(AdministrativeGender gender) {

@@ -2,23 +2,20 @@ package no.samnav.mappers.svarrapport;
 
 import java.util.ArrayList;
 import java.util.List;
-import no.samnav.mappers.common.Parties;
+import no.samnav.mappers.common.HcpParties;
 import no.samnav.mappers.core.ReadContext;
 import no.samnav.mappers.core.WriteContext;
 import no.samnav.mappers.fhir.Extensions;
 import no.samnav.mappers.fhir.KithCodes;
-import no.samnav.mappers.kodeverk.IdentifierType;
 import no.samnav.mappers.xml.XmlElement;
 import no.samnav.mappers.xml.XmlOut;
 import org.hl7.fhir.r4.model.Address;
-import org.hl7.fhir.r4.model.BooleanType;
 import org.hl7.fhir.r4.model.CodeType;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.ContactPoint;
 import org.hl7.fhir.r4.model.DomainResource;
 import org.hl7.fhir.r4.model.Extension;
-import org.hl7.fhir.r4.model.HumanName;
 import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.Organization;
 import org.hl7.fhir.r4.model.Practitioner;
@@ -31,9 +28,19 @@ import org.hl7.fhir.r4.model.Resource;
  * HCP with either Inst (Name, Id/TypeId, Dept*, HCPerson*, AdditionalId*) or HCProf, plus
  * MedSpeciality and Address. Inst and Dept become Organizations (Dept partOf Inst), HCPerson and
  * HCProf a Practitioner with a PractitionerRole. Which element a party stood in, and its role and
- * relation codes, is kept in the {@link SvarrapportExtensions#PARTY} extension.
+ * relation codes, is kept in the {@link SvarrapportExtensions#PARTY} extension. The HCP itself is read
+ * and written by the shared {@link HcpParties}; Svarrapport's own: persons belong to the first
+ * department, Inst's children come in the order Dept, HCPerson, AdditionalId, street lines are
+ * joined into one StreetAdr, and Postbox and further addresses are reported lost.
  */
 public final class LabParties {
+
+    /** How Svarrapport's HCP is read: its own Dept and HCProf type lists, persons in the first department. */
+    private static final HcpParties.ReadOptions HCP = new HcpParties.ReadOptions(
+            SvarrapportCodeSystems.DEPARTMENT_TYPE, SvarrapportCodeSystems.HEALTHCARE_PROFESSIONAL_TYPE, false, true, false, false);
+
+    /** Volven 3403 (bydel), the code system of Address/CityDistr. */
+    private static final String CITY_DISTRICT = "2.16.578.1.12.4.1.1.3403";
 
     private LabParties() {
     }
@@ -65,98 +72,27 @@ public final class LabParties {
             ext.addExtension(r);
         }
         XmlElement hcp = holder.required("HCP");
-        XmlElement inst = hcp.child("Inst");
+        HcpParties.ReadHcp read = HcpParties.read(hcp, ctx, HCP);
         Reference main;
         Reference organization = null;
-        DomainResource owner;
-        if (inst != null) {
-            Organization o = new Organization();
-            o.setName(inst.textOf("Name"));
-            identifiers(inst, o, true);
-            Reference instRef = ctx.add(o);
-            owner = o;
-            organization = instRef;
-            ext.addExtension("hcp", instRef.copy());
-            Reference firstDept = null;
-            for (XmlElement dept : inst.children("Dept")) {
-                Organization d = new Organization();
-                d.setPartOf(instRef.copy());
-                Coding type = KithCodes.cs(dept.child("Type"), SvarrapportCodeSystems.DEPARTMENT_TYPE);
-                if (type != null) d.addType(new CodeableConcept(type));
-                d.setName(dept.textOf("Name"));
-                identifiers(dept, d, true);
-                Reference deptRef = ctx.add(d);
-                if (firstDept == null) firstDept = deptRef;
-                ext.addExtension("dept", deptRef.copy());
-            }
-            Reference firstPerson = null;
-            for (XmlElement person : inst.children("HCPerson")) {
-                Practitioner p = new Practitioner();
-                String name = person.textOf("Name");
-                if (name != null) p.addName(new HumanName().setText(name));
-                identifiers(person, p, false);
-                PractitionerRole role = new PractitionerRole().setPractitioner(ctx.add(p))
-                        .setOrganization((firstDept != null ? firstDept : instRef).copy());
-                Reference roleRef = ctx.add(role);
-                if (firstPerson == null) firstPerson = roleRef;
-                ext.addExtension("person", roleRef.copy());
-            }
-            if (firstDept != null) organization = firstDept;
-            main = firstPerson != null ? firstPerson : organization;
+        if (read.inst() != null) {
+            ext.addExtension("hcp", read.inst().copy());
+            read.depts().forEach(d -> ext.addExtension("dept", d.copy()));
+            read.persons().forEach(p -> ext.addExtension("person", p.copy()));
+            organization = read.firstDeptOrInst();
+            main = read.persons().isEmpty() ? organization : read.persons().get(0);
         } else {
-            XmlElement prof = hcp.required("HCProf");
-            Practitioner p = new Practitioner();
-            String name = prof.textOf("Name");
-            if (name != null) p.addName(new HumanName().setText(name));
-            identifiers(prof, p, false);
-            PractitionerRole role = new PractitionerRole().setPractitioner(ctx.add(p));
-            Coding type = KithCodes.cs(prof.child("Type"), SvarrapportCodeSystems.HEALTHCARE_PROFESSIONAL_TYPE);
-            if (type != null) role.addCode(new CodeableConcept(type));
-            main = ctx.add(role);
-            owner = p;
+            main = read.prof();
             ext.addExtension("hcp", main.copy());
         }
-        Extensions.add(owner, Extensions.MED_SPECIALITY, KithCodes.cv(hcp.child("MedSpeciality")));
-        address(hcp.child("Address"), owner);
+        Extensions.add(read.addressOwner(), Extensions.MED_SPECIALITY, KithCodes.cv(hcp.child("MedSpeciality")));
+        address(hcp.child("Address"), read.addressOwner());
         return new Party(ext, main, organization);
     }
 
-    /** Id + TypeId (CS) and AdditionalId* (Id, Type) as identifiers. */
-    static void identifiers(XmlElement e, DomainResource target, boolean organisation) {
-        String id = e.textOf("Id");
-        XmlElement typeId = e.child("TypeId");
-        if (id != null || typeId != null) target.setProperty("identifier", identifier(id, typeId, organisation));
-        for (XmlElement additional : e.children("AdditionalId")) {
-            Identifier identifier = identifier(additional.requiredText("Id"), additional.required("Type"), organisation);
-            identifier.addExtension(Extensions.ADDITIONAL_ID, new BooleanType(true));
-            target.setProperty("identifier", identifier);
-        }
-    }
-
-    /** An identifier from an id and its type code (FNR, HPR, HER, ENH, ...). */
-    static Identifier identifier(String id, XmlElement type, boolean organisation) {
-        Identifier identifier = new Identifier();
-        if (id != null) identifier.setValue(id.trim());
-        String v = type == null ? null : KithCodes.token(type.attr("V"));
-        String dn = type == null ? null : type.attr("DN");
-        IdentifierType known = IdentifierType.of(v, organisation ? IdentifierType.ORGANISATION : IdentifierType.PERSON).orElse(null);
-        identifier.setSystem(known != null ? known.fhirSystem()
-                : "http://samnav.no/fhir/NamingSystem/kith-ident-" + (v == null ? "unknown" : v));
-        if (type != null) identifier.setType(new CodeableConcept(new Coding(null, v, dn)));
-        return identifier;
-    }
-
-    /** Address (Type, StreetAdr, PostalCode, City, County, Country, CityDistr, TeleAddress*). */
+    /** Address (Type, StreetAdr, PostalCode, City, County, Country, CityDistr, TeleAddress*) of a party or the patient. */
     static void address(XmlElement a, DomainResource owner) {
-        if (a == null) return;
-        Address address = Parties.address(a);
-        Extensions.add(address, Extensions.ADDRESS_CITY_DISTRICT, KithCodes.cs(a.child("CityDistr"), "2.16.578.1.12.4.1.1.3403"));
-        owner.setProperty("address", address);
-        for (XmlElement tele : a.children("TeleAddress")) {
-            ContactPoint cp = new ContactPoint();
-            Parties.setTeleAddress(cp, tele.attr("V"));
-            owner.setProperty("telecom", cp);
-        }
+        HcpParties.readAddressInto(a, owner, CITY_DISTRICT, false);
     }
 
     // ------------------------------------------------------------------ writing
@@ -230,132 +166,45 @@ public final class LabParties {
         DomainResource owner;
         if (hcp instanceof PractitionerRole role) {
             Practitioner p = ctx.resolve(role.getPractitioner(), Practitioner.class);
-            out.start(ns, "HCProf");
-            if (role.hasCode()) KithCodes.writeCs(out, ns, "Type", role.getCodeFirstRep().getCodingFirstRep());
-            if (p != null) writeIdentified(out, ns, p.hasName() ? nameText(p.getNameFirstRep()) : null, p.getIdentifier(), false);
-            out.end();
+            HcpParties.writeHcProf(out, ns, role, p);
             owner = p;
         } else {
             Organization o = hcp instanceof Organization org ? org : null;
             out.start(ns, "Inst");
             if (o != null) {
                 out.leaf(ns, "Name", o.getName());
-                List<Identifier> main = mainAndAdditional(o.getIdentifier(), true);
-                writeId(out, ns, main.isEmpty() ? null : main.get(0), true);
+                List<Identifier> additional = HcpParties.writeIdAndType(out, ns, o.getIdentifier(), true);
                 for (Reference deptRef : depts) {
                     Organization d = deptRef.getResource() instanceof Organization od ? od : ctx.resolve(deptRef, Organization.class);
-                    if (d == null) continue;
-                    out.start(ns, "Dept");
-                    if (d.hasType()) KithCodes.writeCs(out, ns, "Type", d.getTypeFirstRep().getCodingFirstRep());
-                    writeIdentified(out, ns, d.getName(), d.getIdentifier(), true);
-                    out.end();
+                    if (d != null) HcpParties.writeDept(out, ns, d);
                 }
                 for (Reference personRef : persons) {
                     PractitionerRole role = ctx.resolve(personRef, PractitionerRole.class);
                     Practitioner p = role == null ? null : ctx.resolve(role.getPractitioner(), Practitioner.class);
-                    if (p == null) continue;
-                    out.start(ns, "HCPerson");
-                    writeIdentified(out, ns, p.hasName() ? nameText(p.getNameFirstRep()) : null, p.getIdentifier(), false);
-                    out.end();
+                    if (p != null) HcpParties.writePerson(out, ns, p);
                 }
-                for (int i = 1; i < main.size(); i++) writeAdditional(out, ns, main.get(i), true);
+                HcpParties.writeAdditionalIds(out, ns, additional);
             }
             out.end();
             owner = o;
         }
         if (owner != null) {
             KithCodes.writeCv(out, ns, "MedSpeciality", (CodeableConcept) Extensions.value(owner, Extensions.MED_SPECIALITY));
-            @SuppressWarnings("unchecked")
-            List<Address> addresses = (List<Address>) (List<?>) Parties.values(owner, "address");
-            @SuppressWarnings("unchecked")
-            List<ContactPoint> telecoms = (List<ContactPoint>) (List<?>) Parties.values(owner, "telecom");
-            writeAddress(out, ns, addresses, telecoms, "WP", "Arbeidsadresse", ctx, owner);
+            writeAddress(out, ns, HcpParties.addresses(owner), HcpParties.telecoms(owner), "WP", "Arbeidsadresse", ctx, owner);
         }
         out.end();
     }
 
-    /** Name, Id, TypeId, AdditionalId* (the shape of Dept, HCPerson and HCProf after Type). */
-    private static void writeIdentified(XmlOut out, String ns, String name, List<Identifier> identifiers, boolean organisation) {
-        out.leaf(ns, "Name", name);
-        List<Identifier> ordered = mainAndAdditional(identifiers, organisation);
-        writeId(out, ns, ordered.isEmpty() ? null : ordered.get(0), organisation);
-        for (int i = 1; i < ordered.size(); i++) writeAdditional(out, ns, ordered.get(i), organisation);
-    }
-
     /**
-     * The identifiers in writing order: the first one not read from an AdditionalId (written as
-     * Id/TypeId), then all others (written as AdditionalId, since the element holds one Id).
-     */
-    private static List<Identifier> mainAndAdditional(List<Identifier> identifiers, boolean organisation) {
-        List<Identifier> result = new ArrayList<>();
-        Identifier main = null;
-        for (Identifier i : identifiers) {
-            if (main == null && !i.hasExtension(Extensions.ADDITIONAL_ID)) main = i;
-        }
-        if (main != null) result.add(main);
-        for (Identifier i : identifiers) if (i != main) result.add(i);
-        return result;
-    }
-
-    private static void writeId(XmlOut out, String ns, Identifier id, boolean organisation) {
-        if (id == null) return;
-        out.leaf(ns, "Id", id.getValue());
-        Coding type = typeOf(id, organisation);
-        KithCodes.writeCs(out, ns, "TypeId", type);
-    }
-
-    private static void writeAdditional(XmlOut out, String ns, Identifier id, boolean organisation) {
-        out.start(ns, "AdditionalId");
-        out.leaf(ns, "Id", id.getValue() == null ? "" : id.getValue());
-        Coding type = typeOf(id, organisation);
-        KithCodes.writeCs(out, ns, "Type", type != null ? type : new Coding(null, "XXX", "Annet"));
-        out.end();
-    }
-
-    /** The KITH type of an identifier: as read, or from its FHIR system. */
-    static Coding typeOf(Identifier id, boolean organisation) {
-        if (id.hasType() && id.getType().getCodingFirstRep().hasCode()) return id.getType().getCodingFirstRep();
-        return IdentifierType.ofSystem(id.getSystem(), organisation)
-                .map(t -> new Coding(null, t.code(), t.displayName())).orElse(null);
-    }
-
-    /** The name of a practitioner as one string (the KITH ST Name). */
-    static String nameText(HumanName n) {
-        if (n.hasText()) return n.getText();
-        StringBuilder sb = new StringBuilder();
-        if (n.hasGiven()) sb.append(n.getGivenAsSingleString());
-        if (n.hasFamily()) sb.append(sb.length() > 0 ? " " : "").append(n.getFamily());
-        return sb.length() == 0 ? null : sb.toString();
-    }
-
-    /**
-     * Writes an Address element (Type, StreetAdr, PostalCode, City, County, Country, CityDistr,
-     * TeleAddress*) when the owner has an address or telecom; further addresses are reported lost.
+     * Writes an Address element (Type, StreetAdr with all lines, PostalCode, City, County, Country,
+     * CityDistr, TeleAddress*) when the owner has an address or telecom; Postbox and further
+     * addresses are reported lost.
      */
     static void writeAddress(XmlOut out, String ns, List<Address> addresses, List<ContactPoint> telecoms,
                              String defaultType, String defaultTypeDn, WriteContext ctx, DomainResource owner) {
         if (addresses.isEmpty() && telecoms.isEmpty()) return;
+        HcpParties.writeAddress(out, ns, addresses, telecoms, new Coding(null, defaultType, defaultTypeDn), true);
         Address a = addresses.isEmpty() ? new Address() : addresses.get(0);
-        out.start(ns, "Address");
-        Coding type = (Coding) Extensions.value(a, Extensions.ADDRESS_TYPE);
-        KithCodes.writeCs(out, ns, "Type", type != null ? type : new Coding(null, defaultType, defaultTypeDn));
-        if (a.hasLine()) {
-            List<String> lines = new ArrayList<>();
-            a.getLine().forEach(l -> lines.add(l.getValue()));
-            out.leaf(ns, "StreetAdr", String.join(", ", lines));
-        }
-        out.leaf(ns, "PostalCode", a.getPostalCode());
-        out.leaf(ns, "City", a.getCity());
-        KithCodes.writeCs(out, ns, "County", (Coding) Extensions.value(a, Extensions.ADDRESS_COUNTY));
-        Coding country = (Coding) Extensions.value(a, Extensions.ADDRESS_COUNTRY);
-        if (country == null && a.hasCountry()) country = new Coding(null, a.getCountry(), null);
-        KithCodes.writeCs(out, ns, "Country", country);
-        KithCodes.writeCs(out, ns, "CityDistr", (Coding) Extensions.value(a, Extensions.ADDRESS_CITY_DISTRICT));
-        for (ContactPoint cp : telecoms) {
-            String url = Parties.teleAddress(cp);
-            if (url != null) out.attributesOnly(ns, "TeleAddress", "V", url);
-        }
-        out.end();
         if (Extensions.string(a, Extensions.ADDRESS_POSTBOX) != null) {
             ctx.loss(out.pathOf("Address/Postbox"), owner, "address[0].extension('" + Extensions.ADDRESS_POSTBOX + "')",
                     "Svarrapport addresses have no Postbox");

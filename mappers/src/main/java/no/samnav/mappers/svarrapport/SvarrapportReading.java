@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import no.samnav.mappers.KithStandard;
+import no.samnav.mappers.common.HcpParties;
 import no.samnav.mappers.core.DocumentReader;
 import no.samnav.mappers.core.ReadContext;
 import no.samnav.mappers.error.InvalidValueException;
@@ -261,7 +262,7 @@ public abstract class SvarrapportReading implements DocumentReader {
         }
         XmlElement offId = e.required("OffId");
         XmlElement typeOffId = e.required("TypeOffId");
-        Identifier official = LabParties.identifier(offId.text(), typeOffId, false);
+        Identifier official = HcpParties.identifier(offId.text(), typeOffId, false);
         official.getType().getCodingFirstRep().setSystem(Systems.ofOid(SvarrapportCodeSystems.OFFICIAL_ID_TYPE));
         if ((Systems.FNR.equals(official.getSystem()) || Systems.DNR.equals(official.getSystem()))
                 && !NorwegianIds.isValidPersonNumber(official.getValue())) {
@@ -281,7 +282,7 @@ public abstract class SvarrapportReading implements DocumentReader {
         XmlElement adm = e.child("AdmLocation");
         if (adm != null) carry(adm, p);
         for (XmlElement additional : e.children("AdditionalId")) {
-            Identifier id = LabParties.identifier(additional.requiredText("Id"), additional.required("Type"), false);
+            Identifier id = HcpParties.identifier(additional.requiredText("Id"), additional.required("Type"), false);
             id.addExtension(Extensions.ADDITIONAL_ID, new BooleanType(true));
             p.addIdentifier(id);
         }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import no.samnav.mappers.KithStandard;
+import no.samnav.mappers.common.HcpParties;
 import no.samnav.mappers.core.DocumentWriter;
 import no.samnav.mappers.core.WriteContext;
 import no.samnav.mappers.fhir.Extensions;
@@ -254,7 +255,7 @@ public abstract class SvarrapportWriting implements DocumentWriter {
         out.leaf("IdByRequester", identifier(p.getIdentifier(), SvarrapportExtensions.SYSTEM_PATIENT_ID_BY_REQUESTER));
         Identifier official = officialId(p);
         out.leaf("OffId", official != null ? official.getValue() : "");
-        Coding type = official != null ? LabParties.typeOf(official, false) : null;
+        Coding type = official != null ? HcpParties.typeOf(official, false) : null;
         KithCodes.writeCs(out, ns, "TypeOffId", type != null ? type : new Coding(null, "XXX", "Annet"));
         KithCodes.writeCs(out, ns, "Relation", (Coding) Extensions.value(p, SvarrapportExtensions.RELATION));
         Extension responsible = party(report.getExtensionsByUrl(SvarrapportExtensions.PARTY), "responsibleHcp");
@@ -272,7 +273,7 @@ public abstract class SvarrapportWriting implements DocumentWriter {
             if (id == official || isOwnSystem(id)) continue;
             out.start("AdditionalId");
             out.leaf("Id", id.getValue() == null ? "" : id.getValue());
-            Coding t = LabParties.typeOf(id, false);
+            Coding t = HcpParties.typeOf(id, false);
             KithCodes.writeCs(out, ns, "Type", t != null ? t : new Coding(null, "XXX", "Annet"));
             out.end();
         }

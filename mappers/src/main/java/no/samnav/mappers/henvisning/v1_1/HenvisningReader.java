@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import no.samnav.mappers.KithStandard;
+import no.samnav.mappers.common.HcpParties;
 import no.samnav.mappers.core.DocumentEnvelope;
 import no.samnav.mappers.core.ReadContext;
 import no.samnav.mappers.error.InvalidValueException;
@@ -15,7 +16,6 @@ import no.samnav.mappers.henvisning.HenvisningExtensions;
 import no.samnav.mappers.henvisning.HenvisningReading;
 import no.samnav.mappers.identifiers.NorwegianIds;
 import no.samnav.mappers.kodeverk.AppRecErrorCode;
-import no.samnav.mappers.kodeverk.IdentifierType;
 import no.samnav.mappers.kodeverk.KithCodeSystems;
 import no.samnav.mappers.kodeverk.Sex;
 import no.samnav.mappers.msghead.v1_2.MsgHeadV1_2;
@@ -106,7 +106,7 @@ public final class HenvisningReader extends HenvisningReading {
             Extensions.addSub(ext, "relation", KithCodes.cs(rel.required("Relation"), "2.16.578.1.12.4.1.1.8254"));
             Extensions.addSub(ext, "start", when(rel.child("StartDateTime")));
             Extensions.addSub(ext, "end", when(rel.child("EndDateTime")));
-            Extensions.addSub(ext, "party", HcpParties.read(rel.required("HCP"), ctx));
+            Extensions.addSub(ext, "party", HenvisningHcp.read(rel.required("HCP"), ctx));
         }
         for (String name : List.of("AssistertKommunikasjon", "ParorendeForesatt", "ContactPerson", "PatRelInst")) {
             carryAll(sr, patientElement, name);
@@ -142,7 +142,7 @@ public final class HenvisningReader extends HenvisningReading {
 
     /** Requester / ServProvider: the HCP party, with Role and ComMethod kept beside it. */
     private static Reference party(XmlElement e, String which, ServiceRequest sr, ReadContext ctx) {
-        Reference ref = HcpParties.read(e.required("HCP"), ctx);
+        Reference ref = HenvisningHcp.read(e.required("HCP"), ctx);
         Coding role = KithCodes.cs(e.child("Role"), null);
         Coding comMethod = KithCodes.cs(e.child("ComMethod"), KithCodeSystems.COM_METHOD);
         if (role != null || comMethod != null) {
@@ -208,7 +208,8 @@ public final class HenvisningReader extends HenvisningReading {
         }
         XmlElement death = e.child("DateOfDeath");
         if (death != null) p.setDeceased(when(death));
-        HcpParties.name(e.textOf("Name"), p, true);
+        String name = e.textOf("Name");
+        if (name != null) p.addName(HcpParties.splitName(name));
         String byRequester = e.textOf("IdByRequester");
         if (byRequester != null) p.addIdentifier().setSystem(ID_BY_REQUESTER).setValue(byRequester.trim());
         XmlElement offId = e.child("OffId");
@@ -230,7 +231,7 @@ public final class HenvisningReader extends HenvisningReading {
             p.addIdentifier(id);
         }
         XmlElement address = e.child("Address");
-        if (address != null) HcpParties.address(address, p);
+        HcpParties.readAddressInto(address, p, null, true);
         return p;
     }
 

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import no.samnav.mappers.KithStandard;
+import no.samnav.mappers.common.HcpParties;
 import no.samnav.mappers.core.DocumentEnvelope;
 import no.samnav.mappers.core.WriteContext;
 import no.samnav.mappers.error.Location;
@@ -45,11 +46,11 @@ import org.hl7.fhir.r4.model.ServiceRequest;
 public final class HenvisningWriter extends HenvisningWriting {
 
     public static final String MIG_VERSION = "v1.1 2012-02-15";
-    private final HcpParties hcp;
+    private final HenvisningHcp hcp;
 
     public HenvisningWriter() {
         super(KithStandard.HENVISNING_1_1);
-        this.hcp = new HcpParties(ns);
+        this.hcp = new HenvisningHcp(ns);
     }
 
     @Override
@@ -182,7 +183,7 @@ public final class HenvisningWriter extends HenvisningWriting {
         carried.write(out, sr, "Patient", "ContactPerson");
         carried.write(out, sr, "Patient", "PatRelInst");
         consents(out, sr, ctx, 1);
-        hcp.writeAdditional(out, additional);
+        HcpParties.writeAdditionalIds(out, ns, additional);
         hcp.address(out, p, new Coding(null, "H", "Bostedsadresse"), ctx);
         out.end();
         if (p.getName().size() > 1) ctx.loss(out.pathOf("Patient") + "/Name", p, "name[1]", "the patient has one Name");

@@ -124,6 +124,23 @@ class HenvisningTranslationTest {
     }
 
     @Test
+    void anInstitutionPersonBesideItsDepartmentIsTheMsgHeadHealthcareProfessional() {
+        String source = text(load("1.1/full-referral")).replace("\t\t\t\t\t<HCPerson>\n\t\t\t\t\t\t<Name>Ingrid Bakke</Name>",
+                "\t\t\t\t\t<Dept><Name>Avdeling X</Name><Id>8200009</Id><TypeId V=\"HER\" DN=\"HER-id\"/></Dept>\n"
+                        + "\t\t\t\t\t<HCPerson>\n\t\t\t\t\t\t<Name>Ingrid Bakke</Name>");
+        assertThat(source).contains("Avdeling X");
+        WriteResult result = mappers.translate(source.getBytes(StandardCharsets.UTF_8), KithStandard.HENVISNING_2_0);
+        String out = text(result.xml());
+        String sender = out.substring(out.indexOf("<Sender>"), out.indexOf("</Sender>"));
+        assertThat(sender).contains("<OrganisationName>Avdeling X</OrganisationName>", "<FamilyName>Bakke</FamilyName>",
+                "<Id>8200002</Id>");
+        assertThat(sender.indexOf("Avdeling X")).isLessThan(sender.indexOf("<HealthcareProfessional>"));
+        assertThat(result.losses().losses()).extracting(Loss::path)
+                .contains("/Message/ServReq/Requester/HCP/Inst/HCPerson/Name")
+                .doesNotContain("/Message/ServReq/Requester/HCP/Inst/HCPerson");
+    }
+
+    @Test
     void aRoundTripThroughTheOtherVersionKeepsTheClinicalCore() {
         byte[] oneOne = mappers.translate(load("2.0/full-referral"), KithStandard.HENVISNING_1_1).xml();
         String back = text(mappers.translate(oneOne, KithStandard.HENVISNING_2_0).xml());

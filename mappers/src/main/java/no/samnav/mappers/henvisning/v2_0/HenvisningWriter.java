@@ -154,6 +154,32 @@ public final class HenvisningWriter extends HenvisningWriting {
                 + "1.1 name is written split at its last space, not as it was");
     }
 
+    /**
+     * The HCPersons of a 1.1 Inst that the MsgHead Sender/Receiver does not hold: it has one
+     * HealthcareProfessional (the party itself, or the one person beside its Dept), so further
+     * persons of the institution are reported.
+     */
+    private static void personsNotInTheMsgHead(String hcpPath, Reference party, Reference beside, WriteContext ctx) {
+        org.hl7.fhir.r4.model.Resource primary = ctx.resolve(party);
+        org.hl7.fhir.r4.model.Resource besideRole = ctx.resolve(beside);
+        java.util.Set<org.hl7.fhir.r4.model.Resource> chain = new java.util.HashSet<>();
+        org.hl7.fhir.r4.model.Organization org = primary instanceof PractitionerRole r
+                ? ctx.resolve(r.getOrganization(), org.hl7.fhir.r4.model.Organization.class)
+                : primary instanceof org.hl7.fhir.r4.model.Organization o ? o : null;
+        while (org != null) {
+            chain.add(org);
+            org = org.hasPartOf() ? ctx.resolve(org.getPartOf(), org.hl7.fhir.r4.model.Organization.class) : null;
+        }
+        for (var entry : ctx.bundle().getEntry()) {
+            if (!(entry.getResource() instanceof PractitionerRole role) || role == primary || role == besideRole
+                    || !role.hasOrganization()) continue;
+            if (chain.contains(ctx.resolve(role.getOrganization(), org.hl7.fhir.r4.model.Organization.class))) {
+                ctx.loss(hcpPath + "/Inst/HCPerson", role, "", "the MsgHead party holds one HealthcareProfessional;"
+                        + " this further person of the institution has no place");
+            }
+        }
+    }
+
     /** Henvisning 1.1 content that 2.0 does not have. */
     private void reportOneOne(XmlOut out, ServiceRequest sr, WriteContext ctx) {
         if (sr.hasExtension(HenvisningExtensions.ACK)) {
@@ -177,9 +203,16 @@ public final class HenvisningWriter extends HenvisningWriting {
                     }
                 }
             }
+            Reference senderBeside = (Reference) Extensions.value(ctx.header().getSource(), Extensions.ADDITIONAL_PARTY);
             personName("/Message/ServReq/Requester/HCP", ctx.header().getSender(), ctx);
+            personName("/Message/ServReq/Requester/HCP", senderBeside, ctx);
+            personsNotInTheMsgHead("/Message/ServReq/Requester/HCP", ctx.header().getSender(), senderBeside, ctx);
             if (ctx.header().hasDestination()) {
-                personName("/Message/ServReq/ServProvider/HCP", ctx.header().getDestinationFirstRep().getReceiver(), ctx);
+                var d = ctx.header().getDestinationFirstRep();
+                Reference receiverBeside = (Reference) Extensions.value(d, Extensions.ADDITIONAL_PARTY);
+                personName("/Message/ServReq/ServProvider/HCP", d.getReceiver(), ctx);
+                personName("/Message/ServReq/ServProvider/HCP", receiverBeside, ctx);
+                personsNotInTheMsgHead("/Message/ServReq/ServProvider/HCP", d.getReceiver(), receiverBeside, ctx);
             }
         }
         List<Extension> roles = sr.getExtensionsByUrl(HenvisningExtensions.PARTY_ROLE);

@@ -5,6 +5,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import no.samnav.mappers.KithStandard;
+import no.samnav.mappers.core.DocumentEnvelope;
 import no.samnav.mappers.core.DocumentWriter;
 import no.samnav.mappers.core.WriteContext;
 import no.samnav.mappers.fhir.Extensions;
@@ -111,6 +112,58 @@ public abstract class HenvisningWriting implements DocumentWriter {
         }
     }
 
+    /**
+     * The focus reference (with its document envelope) of the referral, or null when the Bundle
+     * did not record one (built by a FHIR client).
+     */
+    protected static Reference focusOf(ServiceRequest sr, WriteContext ctx) {
+        for (Reference ref : ctx.header().getFocus()) {
+            if (ctx.resolve(ref) == sr) return ref;
+        }
+        return null;
+    }
+
+    /** Whether the referral was read from a document of the given version (by its recorded namespace). */
+    protected static boolean readFrom(KithStandard version, ServiceRequest sr, WriteContext ctx) {
+        Reference focus = focusOf(sr, ctx);
+        return focus != null && version.namespace().equals(DocumentEnvelope.namespace(focus));
+    }
+
+    /**
+     * Writes an element that is CS in 1.1 and CV in 2.0. Writing 1.1 from a referral read as 2.0,
+     * the code system (CV {@code S}) and original text ({@code OT}) of the 2.0 element at
+     * {@code /Henvisning/<twoZeroPath>} have no place in the CS and are reported with that path.
+     */
+    protected void csOrCv(XmlOut out, String name, CodeableConcept cc, String defaultOid, ServiceRequest sr,
+                          WriteContext ctx, String twoZeroPath) {
+        if (!v20 && cc != null && !cc.isEmpty() && readFrom(KithStandard.HENVISNING_2_0, sr, ctx)) {
+            reportCvOnly(cc, "/Henvisning/" + twoZeroPath, ctx);
+        }
+        csOrCv(out, name, cc, defaultOid);
+    }
+
+    /**
+     * The path to report a loss with: the path of the element in the version the referral was read
+     * from ({@code /Henvisning/<twoZeroPath>} or {@code /Message/ServReq/<oneOnePath>}) when that is
+     * the other version, so the report names what the source had; else the path it would have here.
+     */
+    protected String lossPath(XmlOut out, String name, ServiceRequest sr, WriteContext ctx, String twoZeroPath,
+                              String oneOnePath) {
+        if (!v20 && twoZeroPath != null && readFrom(KithStandard.HENVISNING_2_0, sr, ctx)) return "/Henvisning/" + twoZeroPath;
+        if (v20 && oneOnePath != null && readFrom(KithStandard.HENVISNING_1_1, sr, ctx)) return "/Message/ServReq/" + oneOnePath;
+        return out.pathOf(name);
+    }
+
+    /** Reports the CV-only parts ({@code S}, {@code OT}) of a code that is written as CS. */
+    protected static void reportCvOnly(CodeableConcept cc, String sourcePath, WriteContext ctx) {
+        if (cc.getCodingFirstRep().hasSystem()) {
+            ctx.loss(sourcePath + "/@S", "", "Henvisning 1.1 writes this code as CS, which has no code system (S)");
+        }
+        if (cc.hasText()) {
+            ctx.loss(sourcePath + "/@OT", "", "Henvisning 1.1 writes this code as CS, which has no original text (OT)");
+        }
+    }
+
     /** Writes an element that is CS in 1.1 and CV in 2.0. */
     protected void csOrCv(XmlOut out, String name, CodeableConcept cc, String defaultOid) {
         if (cc == null || cc.isEmpty()) return;
@@ -164,11 +217,11 @@ public abstract class HenvisningWriting implements DocumentWriter {
     protected void infItems(XmlOut out, ServiceRequest sr, WriteContext ctx, Carried carried) {
         for (Resource r : supporting(sr, ctx)) {
             if (r instanceof MedicationStatement ms) {
-                infItem(out, ms, ctx, carried);
+                infItem(out, ms, sr, ctx, carried);
             } else if (r instanceof Observation obs) {
                 // a ResultItem carried verbatim from another version is reported by Carried.reportRest
                 if (obs.hasExtension(HenvisningExtensions.CARRIED_XML) && !writableCarried(obs)) continue;
-                infItem(out, obs, ctx, carried);
+                infItem(out, obs, sr, ctx, carried);
             } else if (!(r instanceof Flag) && !(r instanceof org.hl7.fhir.r4.model.DocumentReference)) {
                 ctx.loss(out.pathOf("InfItem"), r, "", "a " + r.fhirType() + " has no place in a Henvisning");
             }
@@ -219,7 +272,7 @@ public abstract class HenvisningWriting implements DocumentWriter {
         return xml.replace("xmlns=\"" + namespace + "\"", "xmlns=\"" + target + "\"");
     }
 
-    private void infItem(XmlOut out, DomainResource r, WriteContext ctx, Carried carried) {
+    private void infItem(XmlOut out, DomainResource r, ServiceRequest infItemReferral, WriteContext ctx, Carried carried) {
         out.start("InfItem");
         CodeableConcept type = (CodeableConcept) Extensions.value(r, HenvisningExtensions.INF_ITEM_TYPE);
         Period period = null;
@@ -268,7 +321,7 @@ public abstract class HenvisningWriting implements DocumentWriter {
             if (obs.hasEffectivePeriod()) period = obs.getEffectivePeriod();
             else if (obs.hasEffectiveDateTimeType()) period = new Period().setStartElement(obs.getEffectiveDateTimeType());
         }
-        csOrCv(out, "Type", type, HenvisningReading.INF_ITEM_TYPE_OID);
+        csOrCv(out, "Type", type, HenvisningReading.INF_ITEM_TYPE_OID, infItemReferral, ctx, "InfItem/Type");
         if (period != null) {
             when(out, "StartDateTime", period.getStartElement(), false);
             when(out, "EndDateTime", period.getEndElement(), false);
@@ -278,11 +331,11 @@ public abstract class HenvisningWriting implements DocumentWriter {
     }
 
     /** ReasonAsText* from ServiceRequest.note. */
-    protected void reasons(XmlOut out, ServiceRequest sr) {
+    protected void reasons(XmlOut out, ServiceRequest sr, WriteContext ctx) {
         for (Annotation note : sr.getNote()) {
             out.start("ReasonAsText");
             csOrCv(out, "Heading", (CodeableConcept) Extensions.value(note, HenvisningExtensions.REASON_HEADING),
-                    HenvisningReading.REASON_HEADING_OID);
+                    HenvisningReading.REASON_HEADING_OID, sr, ctx, "ReasonAsText/Heading");
             out.leaf("TextResultValue", note.getText());
             for (Extension code : note.getExtensionsByUrl(HenvisningExtensions.REASON_TEXT_CODE)) {
                 KithCodes.writeCv(out, ns, "TextCode", (CodeableConcept) code.getValue());
@@ -325,7 +378,7 @@ public abstract class HenvisningWriting implements DocumentWriter {
         if (!v20) {
             KithCodes.writeCs(out, ns, "Purpose", purpose);
         } else if (purpose != null) {
-            ctx.loss(out.pathOf("Purpose"), sr, "extension('" + HenvisningExtensions.REQ_SERV_PURPOSE + "')",
+            ctx.loss(lossPath(out, "Purpose", sr, ctx, null, "ReqServ/Purpose"), sr, "extension('" + HenvisningExtensions.REQ_SERV_PURPOSE + "')",
                     "Henvisning 2.0 removed ReqServ/Purpose");
         }
         if (sr.hasOccurrenceDateTimeType()) {
@@ -353,12 +406,12 @@ public abstract class HenvisningWriting implements DocumentWriter {
             String text = Extensions.subString(c, "text");
             List<Extension> coded = c.getExtensionsByUrl("codedComment");
             if (!v20 && (heading == null || text == null || coded.isEmpty())) {
-                ctx.loss(out.pathOf("Comment"), sr, "extension('" + HenvisningExtensions.COMMENT + "')[" + i + "]",
+                ctx.loss(lossPath(out, "Comment", sr, ctx, "Comment", "Comment"), sr, "extension('" + HenvisningExtensions.COMMENT + "')[" + i + "]",
                         "Henvisning 1.1 Comment needs Heading, TextResultValue and CodedComment");
                 continue;
             }
             out.start("Comment");
-            csOrCv(out, "Heading", heading, HenvisningReading.COMMENT_HEADING_OID);
+            csOrCv(out, "Heading", heading, HenvisningReading.COMMENT_HEADING_OID, sr, ctx, "Comment/Heading");
             out.leaf("TextResultValue", text);
             for (Extension cc : coded) KithCodes.writeCv(out, ns, "CodedComment", (CodeableConcept) cc.getValue());
             out.end();
@@ -373,7 +426,8 @@ public abstract class HenvisningWriting implements DocumentWriter {
             Extension c = all.get(i);
             CodeableConcept status = (CodeableConcept) Extensions.sub(c, "status");
             if (written >= max || (v20 && status == null)) {
-                ctx.loss(out.pathOf("Consent"), sr, "extension('" + HenvisningExtensions.CONSENT + "')[" + i + "]",
+                ctx.loss(lossPath(out, "Consent", sr, ctx, "Consent", "Patient/Consent"), sr,
+                        "extension('" + HenvisningExtensions.CONSENT + "')[" + i + "]",
                         written >= max ? standard.displayName() + " holds " + max + " Consent"
                                 : "Henvisning 2.0 Consent needs ConsentStatus");
                 continue;

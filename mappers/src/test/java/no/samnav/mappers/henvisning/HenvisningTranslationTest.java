@@ -4,6 +4,7 @@ import static no.samnav.mappers.henvisning.HenvisningFixtures.load;
 import static no.samnav.mappers.henvisning.HenvisningFixtures.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import no.samnav.mappers.KithStandard;
 import no.samnav.mappers.Loss;
 import no.samnav.mappers.Mappers;
@@ -64,6 +65,79 @@ class HenvisningTranslationTest {
                 .anySatisfy(p -> assertThat(p).endsWith("/Ack"))
                 .anySatisfy(p -> assertThat(p).isEqualTo("/Message/Status"))
                 .noneSatisfy(p -> assertThat(p).endsWith("/ParorendeForesatt"));
+    }
+
+    @Test
+    void twoZeroToBareOneOneCarriesTheMsgHeadAckAndReportsWhatOnlyTheMsgHeadHolds() {
+        String source = text(load("2.0/full-referral")).replace("<Sender>",
+                "<Ack V=\"J\" DN=\"Ja\"/><ConversationRef><RefToParent>parent-1</RefToParent>"
+                        + "<RefToConversation>conversation-1</RefToConversation></ConversationRef><Sender>");
+        WriteResult result = mappers.translate(source.getBytes(StandardCharsets.UTF_8), KithStandard.HENVISNING_1_1);
+        assertThat(result.wrapped()).isFalse();
+        // 1.1 has an Ack of its own (ServReq/Ack), so the MsgHead's request for an AppRec is kept
+        assertThat(text(result.xml())).contains("<Ack V=\"J\" DN=\"Ja\"/>").doesNotContain("conversation-1");
+        assertThat(result.losses().losses()).extracting(Loss::path)
+                .contains("/MsgHead/MsgInfo/ConversationRef", "/MsgHead/Document/RefDoc/MsgType",
+                        "/MsgHead/MsgInfo/Sender/Organisation/Ident/TypeId/@S",
+                        "/MsgHead/MsgInfo/Sender/Organisation/HealthcareProfessional/Ident/TypeId/@S",
+                        "/MsgHead/MsgInfo/Receiver/Organisation/Ident/TypeId/@S", "/MsgHead/MsgInfo/Patient/Ident/TypeId/@S",
+                        // 2.0 CV codes are written as 1.1 CS, without their code system
+                        "/Henvisning/TypeInnholdIMelding/TypeInnhold/@S", "/Henvisning/InfItem/Type/@S")
+                .doesNotContain("/MsgHead/MsgInfo/Ack");
+    }
+
+    @Test
+    void oneOneToTwoZeroReportsPatientRelationsAndNamesWithTheirOneOnePaths() {
+        WriteResult result = mappers.translate(load("1.1/full-referral"), KithStandard.HENVISNING_2_0);
+        assertThat(result.losses().losses()).extracting(Loss::path)
+                .contains("/Message/ServReq/Patient/PatRelHCP", "/Message/ServReq/Ack",
+                        "/Message/ServReq/Requester/HCP/Inst/HCPerson/Name");
+    }
+
+    @Test
+    void aRequesterWithoutInstitutionGetsAValidMsgHeadSenderOrganisation() {
+        String source = text(load("1.1/full-referral")).replace("""
+                \t\t\t\t<Inst>
+                \t\t\t\t\t<Name>Storsteinnes legekontor</Name>
+                \t\t\t\t\t<Id>8200001</Id>
+                \t\t\t\t\t<TypeId V="HER" DN="HER-id"/>
+                \t\t\t\t\t<HCPerson>
+                \t\t\t\t\t\t<Name>Ingrid Bakke</Name>
+                \t\t\t\t\t\t<Id>8200002</Id>
+                \t\t\t\t\t\t<TypeId V="HER" DN="HER-id"/>
+                \t\t\t\t\t</HCPerson>
+                \t\t\t\t</Inst>""", """
+                \t\t\t\t<HCProf>
+                \t\t\t\t\t<Name>Ingrid Bakke</Name>
+                \t\t\t\t\t<Id>9144900</Id>
+                \t\t\t\t\t<TypeId V="HPR" DN="HPR-nummer"/>
+                \t\t\t\t</HCProf>""");
+        assertThat(source).contains("<HCProf>");
+        WriteResult result = mappers.translate(source.getBytes(StandardCharsets.UTF_8), KithStandard.HENVISNING_2_0);
+        String out = text(result.xml());
+        int sender = out.indexOf("<Sender>");
+        assertThat(out.substring(sender, out.indexOf("</Sender>"))).contains("<Organisation>",
+                "<OrganisationName>Ingrid Bakke</OrganisationName>", "<Id>9144900</Id>", "<HealthcareProfessional>");
+        assertThat(mappers.read(result.xml()).standard()).isEqualTo(KithStandard.HENVISNING_2_0);
+        assertThat(result.losses().losses()).extracting(Loss::path)
+                .contains("/MsgHead/MsgInfo/Sender/Organisation", "/Message/ServReq/Requester/HCP/HCProf/Name");
+    }
+
+    @Test
+    void anInstitutionPersonBesideItsDepartmentIsTheMsgHeadHealthcareProfessional() {
+        String source = text(load("1.1/full-referral")).replace("\t\t\t\t\t<HCPerson>\n\t\t\t\t\t\t<Name>Ingrid Bakke</Name>",
+                "\t\t\t\t\t<Dept><Name>Avdeling X</Name><Id>8200009</Id><TypeId V=\"HER\" DN=\"HER-id\"/></Dept>\n"
+                        + "\t\t\t\t\t<HCPerson>\n\t\t\t\t\t\t<Name>Ingrid Bakke</Name>");
+        assertThat(source).contains("Avdeling X");
+        WriteResult result = mappers.translate(source.getBytes(StandardCharsets.UTF_8), KithStandard.HENVISNING_2_0);
+        String out = text(result.xml());
+        String sender = out.substring(out.indexOf("<Sender>"), out.indexOf("</Sender>"));
+        assertThat(sender).contains("<OrganisationName>Avdeling X</OrganisationName>", "<FamilyName>Bakke</FamilyName>",
+                "<Id>8200002</Id>");
+        assertThat(sender.indexOf("Avdeling X")).isLessThan(sender.indexOf("<HealthcareProfessional>"));
+        assertThat(result.losses().losses()).extracting(Loss::path)
+                .contains("/Message/ServReq/Requester/HCP/Inst/HCPerson/Name")
+                .doesNotContain("/Message/ServReq/Requester/HCP/Inst/HCPerson");
     }
 
     @Test

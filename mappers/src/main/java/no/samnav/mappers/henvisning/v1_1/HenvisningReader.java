@@ -159,6 +159,7 @@ public final class HenvisningReader extends HenvisningReading {
                                        ReadContext ctx) {
         if (!header.hasSender()) {
             header.setSender(requester.copy());
+            Extensions.add(header.getSource(), Extensions.ADDITIONAL_PARTY, personBeside(requester, ctx));
             header.getSource().setEndpointElement(endpoint(requester, ctx));
             Extensions.add(header.getSource(), Extensions.COM_METHOD,
                     KithCodes.cs(servReq.child("Requester").child("ComMethod"), KithCodeSystems.COM_METHOD));
@@ -166,9 +167,28 @@ public final class HenvisningReader extends HenvisningReading {
         if (!header.hasDestination()) {
             MessageHeader.MessageDestinationComponent d = header.addDestination();
             d.setReceiver(provider.copy()).setEndpointElement(endpoint(provider, ctx));
+            Extensions.add(d, Extensions.ADDITIONAL_PARTY, personBeside(provider, ctx));
             Extensions.add(d, Extensions.COM_METHOD,
                     KithCodes.cs(servReq.child("ServProvider").child("ComMethod"), KithCodeSystems.COM_METHOD));
         }
+    }
+
+    /**
+     * The one HCPerson of an Inst whose party is its single Dept (the HCPerson belongs to the Inst,
+     * beside the Dept), so the MsgHead writes it as the Inst's HealthcareProfessional; else null.
+     */
+    private static Reference personBeside(Reference party, ReadContext ctx) {
+        if (!(ctx.resolve(party) instanceof Organization dept) || !dept.hasPartOf()) return null;
+        String inst = dept.getPartOf().getReference();
+        Reference found = null;
+        for (var entry : ctx.bundle().getEntry()) {
+            if (entry.getResource() instanceof PractitionerRole role && role.hasOrganization()
+                    && inst.equals(role.getOrganization().getReference())) {
+                if (found != null) return null; // several persons: the 2.0 writer reports them
+                found = new Reference(entry.getFullUrl());
+            }
+        }
+        return found;
     }
 
     /** {@code urn:samnav:her:<HER-id>} of the party's most specific HER-id, else data-absent. */

@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.UUID;
 import no.samnav.mappers.KithStandard;
 import no.samnav.mappers.common.HcpParties;
+import no.samnav.mappers.Mappers;
 import no.samnav.mappers.core.DocumentEnvelope;
 import no.samnav.mappers.core.WriteContext;
 import no.samnav.mappers.error.Location;
@@ -31,6 +32,9 @@ import org.hl7.fhir.r4.model.DomainResource;
 import org.hl7.fhir.r4.model.Extension;
 import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.MessageHeader;
+import org.hl7.fhir.r4.model.Organization;
+import org.hl7.fhir.r4.model.Practitioner;
+import org.hl7.fhir.r4.model.PractitionerRole;
 import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
@@ -109,10 +113,18 @@ public final class HenvisningWriter extends HenvisningWriting {
         when(out, "IssueDate", issueDate(sr, ctx), false);
         KithCodes.writeCs(out, ns, "PaymentCat", (Coding) Extensions.value(sr, HenvisningExtensions.PAYMENT_CAT));
         out.leaf("ReqComment", Extensions.string(sr, HenvisningExtensions.REQ_COMMENT));
-        KithCodes.writeCs(out, ns, "Ack", (Coding) Extensions.value(sr, HenvisningExtensions.ACK));
+        boolean bare = !out.path().startsWith("/MsgHead");
+        boolean fromEnvelope = bare && Mappers.arrivedWrapped(ctx.bundle()).orElse(false);
+        Coding ack = (Coding) Extensions.value(sr, HenvisningExtensions.ACK);
+        Coding envelopeAck = (Coding) Extensions.value(header, Extensions.ACK);
+        if (ack == null && fromEnvelope) ack = envelopeAck; // the MsgHead's request for an AppRec, in 1.1's own Ack
+        KithCodes.writeCs(out, ns, "Ack", ack);
         Coding msgDescr = sr.hasCode() && sr.getCode().getCodingFirstRep().hasCode() ? sr.getCode().getCodingFirstRep()
                 : new Coding(null, "10", "Utredning/behandling");
         KithCodes.writeCs(out, ns, "MsgDescr", msgDescr);
+        if (sr.hasCode() && readFrom(KithStandard.HENVISNING_2_0, sr, ctx)) {
+            reportCvOnly(sr.getCode(), "/Henvisning/TypeInnholdIMelding/TypeInnhold", ctx);
+        }
         out.leaf("Id", documentId(sr));
         patient(out, sr, ctx, carried);
         party(out, "ServProvider", sr.hasPerformer() ? sr.getPerformerFirstRep()
@@ -122,12 +134,19 @@ public final class HenvisningWriter extends HenvisningWriting {
                 header.getSource(), sr, ctx);
         carried.write(out, sr, "ServReq", "CopyDest");
         refDocs(out, ctx);
-        reasons(out, sr);
+        reasons(out, sr, ctx);
         diagnoses(out, sr, ctx);
         reqServ(out, sr, ctx, carried);
         comments(out, sr, ctx);
         out.end(); // ServReq
         reportTwoZero(out, sr, ctx);
+        if (fromEnvelope) {
+            if (envelopeAck != null && ack != envelopeAck) {
+                ctx.loss("/MsgHead/MsgInfo/Ack", "MessageHeader.extension('" + Extensions.ACK + "')",
+                        "ServReq/Ack holds the referral's own request; a bare Henvisning 1.1 has no MsgHead Ack");
+            }
+            reportEnvelope(ctx);
+        }
         reportUnwritable(out, sr, ctx);
         List<DomainResource> all = new ArrayList<>();
         all.add(sr);
@@ -255,6 +274,90 @@ public final class HenvisningWriter extends HenvisningWriting {
                 if (Extensions.sub(env, field) != null) {
                     ctx.loss(out.pathOf("RefDoc"), "MessageHeader.focus.extension('" + Extensions.DOCUMENT + "').extension('"
                             + field + "')", "MsgHead Document/" + field + " has no place in a Henvisning 1.1 RefDoc");
+                }
+            }
+        }
+    }
+
+    /**
+     * MsgHead content a bare Henvisning 1.1 has no place for (the parties themselves are written as
+     * Requester/ServProvider HCP and the patient under ServReq), reported with the MsgHead paths.
+     */
+    private void reportEnvelope(WriteContext ctx) {
+        MessageHeader header = ctx.header();
+        String why = "a bare Henvisning 1.1 has no MsgHead";
+        if (header.hasExtension(Extensions.CONVERSATION_REF)) {
+            ctx.loss("/MsgHead/MsgInfo/ConversationRef", "MessageHeader.extension('" + Extensions.CONVERSATION_REF + "')",
+                    why + " ConversationRef");
+        }
+        for (String[] ext : new String[][] {{Extensions.PROCESSING_STATUS, "ProcessingStatus"},
+                {Extensions.REQUESTED_PRIORITY, "RequestedPriority"}}) {
+            if (header.hasExtension(ext[0])) {
+                ctx.loss("/MsgHead/MsgInfo/" + ext[1], "MessageHeader.extension('" + ext[0] + "')", why + " " + ext[1]);
+            }
+        }
+        // 1.1 writes identifier types as CS: the code system (S) of every MsgHead TypeId is lost
+        reportIdentSystems("/MsgHead/MsgInfo/Sender", header.getSender(),
+                (Reference) Extensions.value(header.getSource(), Extensions.ADDITIONAL_PARTY), ctx);
+        if (header.hasDestination()) {
+            MessageHeader.MessageDestinationComponent d = header.getDestinationFirstRep();
+            reportIdentSystems("/MsgHead/MsgInfo/Receiver", d.getReceiver(),
+                    (Reference) Extensions.value(d, Extensions.ADDITIONAL_PARTY), ctx);
+        }
+        for (int i = 1; i < header.getDestination().size(); i++) {
+            ctx.loss("/MsgHead/MsgInfo/OtherReceiver", "MessageHeader.destination[" + i + "]", why + " OtherReceiver");
+        }
+        Patient patient = ctx.resolve((Reference) Extensions.value(header, Extensions.MSGHEAD_PATIENT), Patient.class);
+        if (patient != null) {
+            if (patient.hasIdentifier()) {
+                ctx.loss("/MsgHead/MsgInfo/Patient/Ident/TypeId/@S", patient, "identifier.type",
+                        "Henvisning 1.1 TypeOffId is CS, without code system");
+            }
+            if (patient.hasTelecom()) {
+                ctx.loss("/MsgHead/MsgInfo/Patient/TeleCom/TypeTelecom", patient, "telecom",
+                        "Henvisning 1.1 has the patient's TeleAddress in Address, without TypeTelecom");
+            }
+        }
+        for (List<Reference> group : DocumentEnvelope.groups(header)) {
+            if (DocumentEnvelope.namespace(group.get(0)) == null) continue; // attachments are ServReq/RefDoc
+            Extension env = group.get(0).getExtensionByUrl(Extensions.DOCUMENT);
+            for (String[] field : new String[][] {{"issueDate", "RefDoc/IssueDate"}, {"msgType", "RefDoc/MsgType"},
+                    {"id", "RefDoc/Id"}, {"mimeType", "RefDoc/MimeType"}, {"description", "RefDoc/Description"},
+                    {"compression", "RefDoc/Compression"}, {"documentConnection", "DocumentConnection"},
+                    {"contentType", "ContentType"}, {"contentDescription", "ContentDescription"},
+                    {"contentCategory", "ContentCategory"}, {"consent", "Consent"}, {"annotation", "Annotation"},
+                    {"fromDate", "FromDate"}, {"toDate", "ToDate"}, {"oidRef", "OidRef"}, {"enquiryRefId", "EnquiryRefId"}}) {
+                if (Extensions.sub(env, field[0]) != null) {
+                    ctx.loss("/MsgHead/Document/" + field[1], "MessageHeader.focus.extension('" + Extensions.DOCUMENT
+                            + "').extension('" + field[0] + "')", why + " Document around the referral");
+                }
+            }
+        }
+    }
+
+    /** Reports the TypeId code systems of a MsgHead party tree, at the paths the MsgHead had them. */
+    private static void reportIdentSystems(String base, Reference primary, Reference additional, WriteContext ctx) {
+        PractitionerRole person = ctx.resolve(primary, PractitionerRole.class);
+        Organization org = person != null ? ctx.resolve(person.getOrganization(), Organization.class)
+                : ctx.resolve(primary, Organization.class);
+        List<Organization> chain = new ArrayList<>();
+        while (org != null) {
+            chain.add(0, org);
+            org = org.hasPartOf() ? ctx.resolve(org.getPartOf(), Organization.class) : null;
+        }
+        PractitionerRole beside = ctx.resolve(additional, PractitionerRole.class);
+        String path = base;
+        for (Organization o : chain) {
+            path += "/Organisation";
+            if (o.hasIdentifier()) {
+                ctx.loss(path + "/Ident/TypeId/@S", o, "identifier.type", "Henvisning 1.1 TypeId is CS, without code system");
+            }
+            for (PractitionerRole role : java.util.Arrays.asList(person, beside)) {
+                if (role == null || ctx.resolve(role.getOrganization(), Organization.class) != o) continue;
+                Practitioner p = ctx.resolve(role.getPractitioner(), Practitioner.class);
+                if (p != null && p.hasIdentifier()) {
+                    ctx.loss(path + "/HealthcareProfessional/Ident/TypeId/@S", p, "identifier.type",
+                            "Henvisning 1.1 TypeId is CS, without code system");
                 }
             }
         }

@@ -18,6 +18,10 @@ import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.DomainResource;
 import org.hl7.fhir.r4.model.Extension;
+import org.hl7.fhir.r4.model.Patient;
+import org.hl7.fhir.r4.model.Practitioner;
+import org.hl7.fhir.r4.model.PractitionerRole;
+import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
 import org.hl7.fhir.r4.model.ServiceRequest;
 
@@ -91,7 +95,7 @@ public final class HenvisningWriter extends HenvisningWriting {
         for (String name : HenvisningReader.PO_AFTER_TYPE_INNHOLD) carried.write(out, sr, "Henvisning", name);
         precautions(out, sr, ctx);
         infItems(out, sr, ctx, carried);
-        reasons(out, sr);
+        reasons(out, sr, ctx);
         diagnoses(out, sr, ctx);
         reqServ(out, sr, ctx, carried);
         comments(out, sr, ctx);
@@ -136,21 +140,86 @@ public final class HenvisningWriter extends HenvisningWriting {
         out.end();
     }
 
+    /**
+     * A 1.1 HCP person's name is one string; the MsgHead around 2.0 writes it as GivenName and
+     * FamilyName split at the last space, a guess, so the name as written in 1.1 is reported.
+     */
+    private static void personName(String hcpPath, Reference party, WriteContext ctx) {
+        PractitionerRole role = ctx.resolve(party, PractitionerRole.class);
+        if (role == null) return;
+        Practitioner p = ctx.resolve(role.getPractitioner(), Practitioner.class);
+        if (p == null || !p.hasName() || !p.getNameFirstRep().hasText()) return;
+        String path = hcpPath + (role.hasOrganization() ? "/Inst/HCPerson/Name" : "/HCProf/Name");
+        ctx.loss(path, p, "name[0].text", "the MsgHead HealthcareProfessional has FamilyName and GivenName; the one-string "
+                + "1.1 name is written split at its last space, not as it was");
+    }
+
+    /**
+     * The HCPersons of a 1.1 Inst that the MsgHead Sender/Receiver does not hold: it has one
+     * HealthcareProfessional (the party itself, or the one person beside its Dept), so further
+     * persons of the institution are reported.
+     */
+    private static void personsNotInTheMsgHead(String hcpPath, Reference party, Reference beside, WriteContext ctx) {
+        org.hl7.fhir.r4.model.Resource primary = ctx.resolve(party);
+        org.hl7.fhir.r4.model.Resource besideRole = ctx.resolve(beside);
+        java.util.Set<org.hl7.fhir.r4.model.Resource> chain = new java.util.HashSet<>();
+        org.hl7.fhir.r4.model.Organization org = primary instanceof PractitionerRole r
+                ? ctx.resolve(r.getOrganization(), org.hl7.fhir.r4.model.Organization.class)
+                : primary instanceof org.hl7.fhir.r4.model.Organization o ? o : null;
+        while (org != null) {
+            chain.add(org);
+            org = org.hasPartOf() ? ctx.resolve(org.getPartOf(), org.hl7.fhir.r4.model.Organization.class) : null;
+        }
+        for (var entry : ctx.bundle().getEntry()) {
+            if (!(entry.getResource() instanceof PractitionerRole role) || role == primary || role == besideRole
+                    || !role.hasOrganization()) continue;
+            if (chain.contains(ctx.resolve(role.getOrganization(), org.hl7.fhir.r4.model.Organization.class))) {
+                ctx.loss(hcpPath + "/Inst/HCPerson", role, "", "the MsgHead party holds one HealthcareProfessional;"
+                        + " this further person of the institution has no place");
+            }
+        }
+    }
+
     /** Henvisning 1.1 content that 2.0 does not have. */
     private void reportOneOne(XmlOut out, ServiceRequest sr, WriteContext ctx) {
         if (sr.hasExtension(HenvisningExtensions.ACK)) {
-            ctx.loss(out.pathOf("Ack"), sr, "extension('" + HenvisningExtensions.ACK + "')",
+            ctx.loss(lossPath(out, "Ack", sr, ctx, null, "Ack"), sr, "extension('" + HenvisningExtensions.ACK + "')",
                     "Henvisning 2.0 has no ServReq/Ack; the MsgHead Ack asks for an AppRec");
         }
         List<Extension> rel = sr.getExtensionsByUrl(HenvisningExtensions.PAT_REL_HCP);
         for (int i = 0; i < rel.size(); i++) {
-            ctx.loss(out.pathOf("PatRelHCP"), sr, "extension('" + HenvisningExtensions.PAT_REL_HCP + "')[" + i + "]",
+            // reported with the 1.1 source path: the relation (HHE, FLE) and its HCP have no 2.0 element;
+            // KontaktpersonHelsepersonell/TilknyttetEnhet have no coded relation and only one party kind each
+            ctx.loss("/Message/ServReq/Patient/PatRelHCP", sr, "extension('" + HenvisningExtensions.PAT_REL_HCP + "')[" + i + "]",
                     "Henvisning 2.0 has no PatRelHCP (patient-related health-service unit)");
+        }
+        if (readFrom(KithStandard.HENVISNING_1_1, sr, ctx)) {
+            Patient patient = ctx.resolve(sr.getSubject(), Patient.class);
+            if (patient != null) {
+                for (int i = 0; i < patient.getIdentifier().size(); i++) {
+                    if (no.samnav.mappers.henvisning.v1_1.HenvisningReader.ID_BY_REQUESTER.equals(patient.getIdentifier().get(i).getSystem())) {
+                        ctx.loss("/Message/ServReq/Patient/IdByRequester", patient, "identifier[" + i + "]",
+                                "the patient's id in the referring system has no KITH identifier type for the MsgHead Patient Ident");
+                    }
+                }
+            }
+            Reference senderBeside = (Reference) Extensions.value(ctx.header().getSource(), Extensions.ADDITIONAL_PARTY);
+            personName("/Message/ServReq/Requester/HCP", ctx.header().getSender(), ctx);
+            personName("/Message/ServReq/Requester/HCP", senderBeside, ctx);
+            personsNotInTheMsgHead("/Message/ServReq/Requester/HCP", ctx.header().getSender(), senderBeside, ctx);
+            if (ctx.header().hasDestination()) {
+                var d = ctx.header().getDestinationFirstRep();
+                Reference receiverBeside = (Reference) Extensions.value(d, Extensions.ADDITIONAL_PARTY);
+                personName("/Message/ServReq/ServProvider/HCP", d.getReceiver(), ctx);
+                personName("/Message/ServReq/ServProvider/HCP", receiverBeside, ctx);
+                personsNotInTheMsgHead("/Message/ServReq/ServProvider/HCP", d.getReceiver(), receiverBeside, ctx);
+            }
         }
         List<Extension> roles = sr.getExtensionsByUrl(HenvisningExtensions.PARTY_ROLE);
         for (int i = 0; i < roles.size(); i++) {
             if (Extensions.sub(roles.get(i), "role") != null) {
-                ctx.loss(out.pathOf("Role"), sr, "extension('" + HenvisningExtensions.PARTY_ROLE + "')[" + i + "]",
+                String party = "servProvider".equals(Extensions.subString(roles.get(i), "party")) ? "ServProvider" : "Requester";
+                ctx.loss(lossPath(out, "Role", sr, ctx, null, party + "/Role"), sr, "extension('" + HenvisningExtensions.PARTY_ROLE + "')[" + i + "]",
                         "Henvisning 2.0 has no Requester/ServProvider Role");
             }
         }

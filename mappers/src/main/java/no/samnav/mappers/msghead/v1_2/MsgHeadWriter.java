@@ -24,9 +24,11 @@ import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.DocumentReference;
 import org.hl7.fhir.r4.model.Extension;
+import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.MessageHeader;
 import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Person;
+import org.hl7.fhir.r4.model.Practitioner;
 import org.hl7.fhir.r4.model.PractitionerRole;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
@@ -80,7 +82,7 @@ public final class MsgHeadWriter {
         out.start("Sender");
         KithCodes.writeCs(out, MsgHeadV1_2.NS, "ComMethod", (Coding) Extensions.value(header.getSource(), Extensions.COM_METHOD));
         requireParty(header.getSender(), "MessageHeader.sender", ctx);
-        Parties.writeOrganisationTree(out, STYLE, header.getSender(),
+        writeParty(out, "/MsgHead/MsgInfo/Sender", "MessageHeader.sender", header.getSender(),
                 (Reference) Extensions.value(header.getSource(), Extensions.ADDITIONAL_PARTY), ctx);
         out.end();
         if (!header.hasDestination()) {
@@ -91,7 +93,7 @@ public final class MsgHeadWriter {
         out.start("Receiver");
         KithCodes.writeCs(out, MsgHeadV1_2.NS, "ComMethod", (Coding) Extensions.value(receiver, Extensions.COM_METHOD));
         requireParty(receiver.getReceiver(), "MessageHeader.destination[0].receiver", ctx);
-        Parties.writeOrganisationTree(out, STYLE, receiver.getReceiver(),
+        writeParty(out, "/MsgHead/MsgInfo/Receiver", "MessageHeader.destination[0].receiver", receiver.getReceiver(),
                 (Reference) Extensions.value(receiver, Extensions.ADDITIONAL_PARTY), ctx);
         out.end();
         for (int i = 1; i < header.getDestination().size(); i++) {
@@ -264,6 +266,43 @@ public final class MsgHeadWriter {
             }
         }
         return null;
+    }
+
+    /**
+     * Sender or Receiver: the Organisation tree of the party; a person without an organisation (a
+     * Henvisning 1.1 HCProf) gets the Organisation MsgHead requires, named and identified by the
+     * person, with the person as its HealthcareProfessional, and that guess is reported.
+     */
+    private static void writeParty(XmlOut out, String path, String fhirPath, Reference party, Reference additional,
+                                   WriteContext ctx) {
+        PractitionerRole alone = ctx.resolve(party, PractitionerRole.class);
+        if (alone == null || alone.hasOrganization()) {
+            Parties.writeOrganisationTree(out, STYLE, party, additional, ctx);
+            return;
+        }
+        Practitioner person = ctx.resolve(alone.getPractitioner(), Practitioner.class);
+        Identifier ident = null;
+        if (person != null) {
+            for (Identifier i : person.getIdentifier()) {
+                if (Parties.hasKithType(i, false)) {
+                    ident = i;
+                    break;
+                }
+            }
+        }
+        if (ident == null) {
+            throw new UnsupportedContentException(Location.ofPath(fhirPath), "A MsgHead " + path.substring(path.lastIndexOf('/') + 1)
+                    + " needs an Organisation with an Ident: " + fhirPath + " is a person without organisation or identifier");
+        }
+        out.start(MsgHeadV1_2.NS, "Organisation");
+        String name = person.hasName() ? person.getNameFirstRep().hasText() ? person.getNameFirstRep().getText()
+                : (person.getNameFirstRep().getGivenAsSingleString() + " " + person.getNameFirstRep().getFamily()).trim() : null;
+        out.leaf("OrganisationName", name == null ? "" : name);
+        Parties.writeIdent(out, STYLE, ident, false);
+        Parties.writeHealthcareProfessional(out, STYLE, "HealthcareProfessional", alone, ctx);
+        out.end();
+        ctx.loss(path + "/Organisation", fhirPath, "the party is a person without an organisation; the Organisation "
+                + "MsgHead requires is named and identified by the person (not a real organisation)");
     }
 
     private static void requireParty(Reference ref, String path, WriteContext ctx) {

@@ -1,12 +1,11 @@
 package no.samnav.mappers.henvisning.v1_1;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import no.samnav.mappers.KithStandard;
+import no.samnav.mappers.msghead.v1_2.AttachmentRefDoc;
 import no.samnav.mappers.common.HcpParties;
 import no.samnav.mappers.Mappers;
 import no.samnav.mappers.core.DocumentEnvelope;
@@ -254,20 +253,7 @@ public final class HenvisningWriter extends HenvisningWriting {
             if (a.hasCreation()) out.attributesOnly(ns, "IssueDate", "V", KithDates.toKith(a.getCreationElement()));
             Coding msgType = (Coding) Extensions.sub(env, "msgType");
             KithCodes.writeCs(out, ns, "MsgType", msgType != null ? msgType : new Coding(null, "A", "Vedlegg"));
-            out.leaf("Id", doc.hasMasterIdentifier() ? doc.getMasterIdentifier().getValue() : null);
-            out.leaf("MimeType", a.getContentType());
-            out.leaf("Description", doc.getDescription());
-            KithCodes.writeCs(out, ns, "Compression", (Coding) Extensions.sub(env, "compression"));
-            if (a.hasData()) {
-                out.start("Content");
-                out.start(MsgHeadV1_2.BASE64_NS, "Base64Container");
-                out.text(new String(Base64.getMimeEncoder(76, "\n".getBytes(StandardCharsets.US_ASCII)).encode(a.getData()),
-                        StandardCharsets.US_ASCII));
-                out.end();
-                out.end();
-            } else if (a.hasUrl()) {
-                out.leaf("FileReference", a.getUrl());
-            }
+            AttachmentRefDoc.write(out, ns, doc, a, (Coding) Extensions.sub(env, "compression"));
             out.end();
             for (String field : List.of("contentType", "contentDescription", "contentCategory", "consent", "annotation",
                     "documentConnection", "fromDate", "toDate", "oidRef", "enquiryRefId")) {

@@ -1,8 +1,6 @@
 package no.samnav.mappers.msghead.v1_2;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Function;
@@ -191,20 +189,7 @@ public final class MsgHeadWriter {
             Attachment a = doc.getContentFirstRep().getAttachment();
             ts(out, "IssueDate", a.getCreationElement());
             KithCodes.writeCs(out, MsgHeadV1_2.NS, "MsgType", msgType != null ? msgType : new Coding(null, "A", "Vedlegg"));
-            out.leaf("Id", doc.hasMasterIdentifier() ? doc.getMasterIdentifier().getValue() : null);
-            out.leaf("MimeType", a.getContentType());
-            out.leaf("Description", doc.getDescription());
-            KithCodes.writeCs(out, MsgHeadV1_2.NS, "Compression", compression);
-            if (a.hasData()) {
-                out.start("Content");
-                out.start(MsgHeadV1_2.BASE64_NS, "Base64Container");
-                out.text(new String(Base64.getMimeEncoder(76, "\n".getBytes(StandardCharsets.US_ASCII)).encode(a.getData()),
-                        StandardCharsets.US_ASCII));
-                out.end();
-                out.end();
-            } else if (a.hasUrl()) {
-                out.leaf("FileReference", a.getUrl());
-            }
+            AttachmentRefDoc.write(out, MsgHeadV1_2.NS, doc, a, compression);
         } else {
             ts(out, "IssueDate", (BaseDateTimeType) Extensions.sub(env, "issueDate"));
             KithCodes.writeCs(out, MsgHeadV1_2.NS, "MsgType", msgType != null ? msgType : new Coding(null, "XML", "XML-instans"));

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import no.samnav.mappers.KithStandard;
+import no.samnav.mappers.common.PatientFields;
 import no.samnav.mappers.common.HcpParties;
 import no.samnav.mappers.core.DocumentWriter;
 import no.samnav.mappers.core.WriteContext;
@@ -16,7 +17,6 @@ import no.samnav.mappers.fhir.Systems;
 import no.samnav.mappers.kodeverk.DeviationIndicator;
 import no.samnav.mappers.kodeverk.ReportStatus;
 import no.samnav.mappers.kodeverk.ResultStatus;
-import no.samnav.mappers.kodeverk.Sex;
 import no.samnav.mappers.xml.XmlOut;
 import org.hl7.fhir.r4.model.Annotation;
 import org.hl7.fhir.r4.model.BaseDateTimeType;
@@ -240,13 +240,7 @@ public abstract class SvarrapportWriting implements DocumentWriter {
         out.start("Patient");
         KithCodes.writeCs(out, ns, "BasisForHealthServices",
                 (Coding) Extensions.value(p, SvarrapportExtensions.BASIS_FOR_HEALTH_SERVICES));
-        if (p.hasGender()) {
-            Coding sex = (Coding) Extensions.value(p.getGenderElement(), Extensions.KITH_CODE);
-            if (sex == null) sex = Sex.fromGender(p.getGender()).map(KithCodes::coding).orElse(null);
-            KithCodes.writeCs(out, ns, "Sex", sex);
-        }
-        if (p.hasBirthDate()) out.attributesOnly(ns, "DateOfBirth", "V", KithDates.toKith(p.getBirthDateElement()));
-        if (p.hasDeceasedDateTimeType()) out.attributesOnly(ns, "DateOfDeath", "V", KithDates.toKith(p.getDeceasedDateTimeType()));
+        PatientFields.writeSexAndDates(out, ns, p);
         if (p.hasName()) out.leaf("Name", nameText(p.getNameFirstRep()));
         for (int i = 1; i < p.getName().size(); i++) {
             ctx.loss(out.pathOf("Name"), p, "name[" + i + "]", "the Svarrapport patient has one name");

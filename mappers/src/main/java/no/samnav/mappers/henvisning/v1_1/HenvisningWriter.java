@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import no.samnav.mappers.KithStandard;
+import no.samnav.mappers.common.PatientFields;
 import no.samnav.mappers.msghead.v1_2.AttachmentRefDoc;
 import no.samnav.mappers.common.HcpParties;
 import no.samnav.mappers.Mappers;
@@ -19,7 +20,6 @@ import no.samnav.mappers.fhir.Systems;
 import no.samnav.mappers.henvisning.HenvisningExtensions;
 import no.samnav.mappers.henvisning.HenvisningWriting;
 import no.samnav.mappers.kodeverk.IdentifierType;
-import no.samnav.mappers.kodeverk.Sex;
 import no.samnav.mappers.msghead.v1_2.MsgHeadV1_2;
 import no.samnav.mappers.xml.XmlOut;
 import org.hl7.fhir.r4.model.Attachment;
@@ -164,13 +164,7 @@ public final class HenvisningWriter extends HenvisningWriting {
         out.start("Patient");
         KithCodes.writeCs(out, ns, "BasisForHealthServices",
                 (Coding) Extensions.value(sr, HenvisningExtensions.BASIS_FOR_HEALTH_SERVICES));
-        if (p.hasGender()) {
-            Coding sex = (Coding) Extensions.value(p.getGenderElement(), Extensions.KITH_CODE);
-            if (sex == null) sex = Sex.fromGender(p.getGender()).map(KithCodes::coding).orElse(null);
-            KithCodes.writeCs(out, ns, "Sex", sex);
-        }
-        if (p.hasBirthDate()) out.attributesOnly(ns, "DateOfBirth", "V", KithDates.toKith(p.getBirthDateElement()));
-        if (p.hasDeceasedDateTimeType()) out.attributesOnly(ns, "DateOfDeath", "V", KithDates.toKith(p.getDeceasedDateTimeType()));
+        PatientFields.writeSexAndDates(out, ns, p);
         String name = HcpParties.nameText(p.getName());
         if (name != null && !p.getNameFirstRep().hasText() && p.getNameFirstRep().hasFamily() && p.getNameFirstRep().hasGiven()) {
             name = p.getNameFirstRep().getFamily() + ", " + p.getNameFirstRep().getGivenAsSingleString();

@@ -47,6 +47,8 @@ class FileFlowIT {
 
     static final String STORSTEINNES_HER = "8100210";
     static final String OTEREN_HER = "8100110";
+    /** The synthetic patient of the shipped sample. */
+    static final String PATIENT_FNR = "12059248241";
 
     static Path outbox(String participant) {
         return dataDir.resolve("participants").resolve(participant).resolve("outbox");
@@ -146,7 +148,7 @@ class FileFlowIT {
         drop("storsteinnes", "broken.xml", broken.getBytes(StandardCharsets.UTF_8));
         String receipt = awaitFileContaining(inbox("storsteinnes"), brokenId);
         assertThat(receipt).contains("<Status V=\"2\"").contains("V=\"T01\"").contains("not well-formed");
-        assertThat(receipt).doesNotContain("12059248241");
+        assertThat(receipt).doesNotContain(PATIENT_FNR);
 
         String goodId = UUID.randomUUID().toString();
         drop("storsteinnes", "good.xml", noteFromStorsteinnesToOteren(goodId).getBytes(StandardCharsets.UTF_8));

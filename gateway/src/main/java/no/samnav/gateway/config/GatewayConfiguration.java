@@ -19,9 +19,11 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.ClassPathResource;
+import org.springframework.scheduling.annotation.EnableScheduling;
 
 /** The gateway's beans: mappers, registry, JMS component and broker policy. */
 @Configuration
+@EnableScheduling
 @EnableConfigurationProperties(SamnavProperties.class)
 public class GatewayConfiguration {
 

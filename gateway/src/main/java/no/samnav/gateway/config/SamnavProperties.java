@@ -13,16 +13,26 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param maxPayloadBytes  largest accepted message
  * @param filePollInterval how often outboxes are scanned
  * @param delivery         retry and dead-letter policy of deliveries
+ * @param metrics          how often gauges read the broker
  */
 @ConfigurationProperties("samnav")
 public record SamnavProperties(Path dataDir, String cooperationFile, Integer maxPayloadBytes, Duration filePollInterval,
-        Delivery delivery) {
+ Delivery delivery,
+        Metrics metrics) {
 
     public SamnavProperties {
         if (dataDir == null) dataDir = Path.of("data");
         if (maxPayloadBytes == null) maxPayloadBytes = 32 * 1024 * 1024;
         if (filePollInterval == null) filePollInterval = Duration.ofMillis(500);
         if (delivery == null) delivery = new Delivery(null, null, null, null);
+        if (metrics == null) metrics = new Metrics(null);
+    }
+
+    /** @param queueDepthInterval how often the queue depth gauges are refreshed from the broker */
+    public record Metrics(Duration queueDepthInterval) {
+        public Metrics {
+            if (queueDepthInterval == null) queueDepthInterval = Duration.ofSeconds(5);
+        }
     }
 
     /**

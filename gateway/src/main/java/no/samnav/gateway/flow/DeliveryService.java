@@ -1,6 +1,9 @@
 package no.samnav.gateway.flow;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.util.Optional;
+import no.samnav.gateway.observability.GatewayMetrics;
 import no.samnav.gateway.store.MessageStatus;
 import no.samnav.gateway.store.MessageStore;
 import org.slf4j.Logger;
@@ -18,9 +21,13 @@ public class DeliveryService {
     private static final Logger log = LoggerFactory.getLogger(DeliveryService.class);
 
     private final MessageStore store;
+    private final GatewayMetrics metrics;
+    private final Clock clock;
 
-    public DeliveryService(MessageStore store) {
+    public DeliveryService(MessageStore store, GatewayMetrics metrics, Clock clock) {
         this.store = store;
+        this.metrics = metrics;
+        this.clock = clock;
     }
 
     /** The payload to write, or empty when it was already delivered. */
@@ -34,16 +41,20 @@ public class DeliveryService {
         return Optional.of(d);
     }
 
-    public void delivered(String messageId, String participant) {
+    /** Records that {@code standard}'s payload was written to the participant's channel. */
+    public void delivered(String messageId, String participant, String standard) {
         store.delivered(messageId, participant);
-        store.byId(messageId).filter(m -> m.status() == MessageStatus.ROUTED)
+        var message = store.byId(messageId);
+        message.filter(m -> m.status() == MessageStatus.ROUTED)
                 .ifPresent(m -> store.status(messageId, MessageStatus.DELIVERED, "written to " + participant));
+        message.ifPresent(m -> metrics.delivered(participant, standard, Duration.between(m.receivedAt(), clock.instant())));
         log.info("message {} delivered to {}", messageId, participant);
     }
 
     /** Records that delivery gave up and the order waits on the dead-letter queue. */
     public void deadLettered(String messageId, String participant, String reason) {
         store.status(messageId, MessageStatus.DEAD_LETTERED, "to " + participant + ": " + reason);
+        metrics.deadLettered(participant);
         log.error("message {} to {} dead-lettered: {}", messageId, participant, reason);
     }
 }

@@ -5,6 +5,8 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import no.samnav.gateway.observability.GatewayMetrics;
+import no.samnav.gateway.observability.MessageIdMdc;
 import no.samnav.gateway.registry.Participant;
 import no.samnav.gateway.store.MessageStatus;
 import no.samnav.gateway.store.MessageStore;
@@ -32,16 +34,22 @@ public class IngestService {
     private final MessageStore store;
     private final Receipting receipting;
     private final FhirContext fhir;
+    private final GatewayMetrics metrics;
 
-    public IngestService(Mappers mappers, MessageStore store, Receipting receipting, FhirContext fhir) {
+    public IngestService(Mappers mappers, MessageStore store, Receipting receipting, FhirContext fhir,
+            GatewayMetrics metrics) {
         this.mappers = mappers;
         this.store = store;
         this.receipting = receipting;
         this.fhir = fhir;
+        this.metrics = metrics;
     }
 
     /** Where an ingested input goes next. */
     public sealed interface Outcome {
+        /** The gateway id of the stored message. */
+        String messageId();
+
         /** Stored (or already stored): route it. */
         record Accepted(String messageId, boolean duplicate) implements Outcome {
         }
@@ -68,10 +76,12 @@ public class IngestService {
                 read.standard().id(), facts.messageType() == null ? null : facts.messageType().getCode(), channel.id(),
                 first(facts.senderHerIds()), first(facts.receiverHerIds()), facts.patientId(), null, payload, json));
         String id = stored.message().id();
+        MessageIdMdc.set(id);
         if (stored.duplicate() && stored.message().status() != MessageStatus.RECEIVED) {
             log.info("message {} from {} is a resubmission of an already handled message", id, channel.id());
             return new Outcome.AlreadyHandled(id);
         }
+        if (!stored.duplicate()) metrics.received(channel.id(), read.standard().id());
         log.info("message {} ({}) received from {}", id, read.standard().id(), channel.id());
         return new Outcome.Accepted(id, stored.duplicate());
     }
@@ -81,11 +91,13 @@ public class IngestService {
         MessageStore.Stored stored = store.receive(new NewMessage(pseudoId, "rejected", "unknown", null, channel.id(),
                 channel.primaryHerId(), null, null, null, payload, "{}"));
         String id = stored.message().id();
+        MessageIdMdc.set(id);
         if (stored.duplicate()) return new Outcome.Rejected(id, channel.id());
         WriteResult receipt = receipting.reject(channel, idOrFileHint(payload), null,
                 new Receipts.Party("Samnav", null), e.appRecCode(), e.problem() + " (" + e.location() + ")");
         store.prepareDelivery(id, channel.id(), "apprec-" + id + ".xml", channel.appRecVersion().id(), receipt.xml(), null);
         store.status(id, MessageStatus.REJECTED, e.appRecCode().code() + " " + e.problem());
+        metrics.rejected(channel.id(), e.appRecCode().code());
         log.warn("input {} from {} rejected with {} at {}", id, channel.id(), e.appRecCode().code(), e.location());
         return new Outcome.Rejected(id, channel.id());
     }

@@ -2,6 +2,7 @@ package no.samnav.gateway.flow;
 
 import java.util.List;
 import java.util.Optional;
+import no.samnav.gateway.observability.GatewayMetrics;
 import no.samnav.gateway.registry.Participant;
 import no.samnav.gateway.registry.ParticipantRegistry;
 import no.samnav.gateway.store.MessageStatus;
@@ -34,12 +35,15 @@ public class RoutingService {
     private final MessageStore store;
     private final Receipting receipting;
     private final RegistryHolder registry;
+    private final GatewayMetrics metrics;
 
-    public RoutingService(Mappers mappers, MessageStore store, Receipting receipting, RegistryHolder registry) {
+    public RoutingService(Mappers mappers, MessageStore store, Receipting receipting, RegistryHolder registry,
+            GatewayMetrics metrics) {
         this.mappers = mappers;
         this.store = store;
         this.receipting = receipting;
         this.registry = registry;
+        this.metrics = metrics;
     }
 
     /** A payload to hand to one participant's channel. */
@@ -114,6 +118,7 @@ public class RoutingService {
         store.prepareDelivery(message.id(), sender.id(), "apprec-" + safeFileName(message.msgId()) + ".xml",
                 sender.appRecVersion().id(), receipt.xml(), null);
         store.status(message.id(), MessageStatus.REJECTED, code.code() + " " + description);
+        metrics.rejected(sender.id(), code.code());
         log.warn("message {} rejected with {}", message.id(), code.code());
         return List.of(new DeliveryOrder(message.id(), sender.id()));
     }

@@ -1,6 +1,7 @@
 package no.samnav.gateway.routes;
 
 import no.samnav.gateway.flow.DeliveryService;
+import no.samnav.gateway.observability.MessageIdMdc;
 import no.samnav.gateway.store.MessageStore;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
@@ -13,7 +14,9 @@ public class DeliveryProcessors {
     /** Set when the payload was delivered before and must not be written again. */
     public static final String ALREADY_DELIVERED_HEADER = "SamnavAlreadyDelivered";
     /** The message id, kept while the body carries the payload. */
-    public static final String MESSAGE_ID_HEADER = "SamnavMessageId";
+    public static final String MESSAGE_ID_HEADER = MessageIdMdc.HEADER;
+    /** The standard id of the payload being delivered. */
+    public static final String STANDARD_HEADER = "SamnavStandard";
 
     private final DeliveryService deliveries;
 
@@ -34,6 +37,7 @@ public class DeliveryProcessors {
             }
             MessageStore.Delivery d = pending.get();
             exchange.getIn().setHeader(Exchange.FILE_NAME, d.fileName());
+            exchange.getIn().setHeader(STANDARD_HEADER, d.standard());
             exchange.getIn().setBody(d.payload());
         };
     }
@@ -41,6 +45,7 @@ public class DeliveryProcessors {
     /** Records a completed write. */
     public Processor delivered() {
         return exchange -> deliveries.delivered(exchange.getIn().getHeader(MESSAGE_ID_HEADER, String.class),
-                exchange.getIn().getHeader(Queues.PARTICIPANT_HEADER, String.class));
+                exchange.getIn().getHeader(Queues.PARTICIPANT_HEADER, String.class),
+                exchange.getIn().getHeader(STANDARD_HEADER, String.class));
     }
 }

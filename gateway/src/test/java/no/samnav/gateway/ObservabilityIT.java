@@ -1,0 +1,111 @@
+package no.samnav.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.UUID;
+import no.samnav.gateway.store.MessageStatus;
+import no.samnav.gateway.store.MessageStore;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * What an operator's monitoring sees of a running gateway: Prometheus metrics per participant,
+ * standard and AppRec code, the end-to-end latency histogram, queue depths, health of broker and
+ * message store, and log lines that name the message id but never the patient.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureObservability
+@ExtendWith(OutputCaptureExtension.class)
+class ObservabilityIT {
+
+    @TempDir
+    static Path dataDir;
+
+    @DynamicPropertySource
+    static void settings(DynamicPropertyRegistry registry) {
+        registry.add("samnav.data-dir", () -> dataDir.toString());
+        registry.add("samnav.file-poll-interval", () -> "100ms");
+        registry.add("samnav.metrics.queue-depth-interval", () -> "200ms");
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    MessageStore store;
+
+    final HttpClient http = HttpClient.newHttpClient();
+
+    String get(String path) throws IOException, InterruptedException {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(path).isEqualTo(200);
+        return response.body();
+    }
+
+    static void drop(String participant, String fileName, String content) throws IOException {
+        Path outbox = dataDir.resolve("participants").resolve(participant).resolve("outbox");
+        Path tmp = outbox.resolve(fileName + ".part");
+        Files.writeString(tmp, content, StandardCharsets.UTF_8);
+        Files.move(tmp, outbox.resolve(fileName));
+    }
+
+    @Test
+    void metricsHealthAndLogsDescribeTheFlowWithoutPatientData(CapturedOutput output) throws Exception {
+        String msgId = UUID.randomUUID().toString();
+        drop("storsteinnes", "note.xml", FileFlowIT.noteFromStorsteinnesToOteren(msgId));
+        drop("storsteinnes", "broken.xml", FileFlowIT.noteFromStorsteinnesToOteren(UUID.randomUUID().toString())
+                .replace("</Notat>", "</Nota>"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> store.byMsgId(msgId)
+                .filter(m -> m.status() == MessageStatus.DELIVERED).isPresent());
+
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            String metrics = get("/actuator/prometheus");
+            assertThat(metrics)
+                    .containsPattern("samnav_messages_received_total\\{participant=\"storsteinnes\",standard=\"dialogmelding-1.1\"} 1\\.0")
+                    .containsPattern("samnav_messages_delivered_total\\{participant=\"oteren\",standard=\"dialogmelding-1.0\"} 1\\.0")
+                    .containsPattern("samnav_messages_rejected_total\\{code=\"T01\",participant=\"storsteinnes\"} 1\\.0")
+                    .containsPattern("samnav_messages_latency_seconds_count\\{participant=\"oteren\"} 1")
+                    .contains("samnav_messages_latency_seconds_bucket{participant=\"oteren\",le=")
+                    .containsPattern("samnav_queue_depth\\{queue=\"samnav.deliver.oteren\"} 0\\.0")
+                    .containsPattern("samnav_queue_depth\\{queue=\"samnav.route\"} 0\\.0");
+        });
+
+        String health = get("/actuator/health");
+        assertThat(health).contains("\"status\":\"UP\"").contains("\"jms\":{\"status\":\"UP\"")
+                .contains("\"db\":{\"status\":\"UP\"");
+
+        String id = store.byMsgId(msgId).orElseThrow().id();
+        assertThat(output.getOut().lines().filter(l -> l.contains("received from storsteinnes") && l.contains(id)))
+                .isNotEmpty().allMatch(l -> l.contains("[msg=" + id + "]"));
+        assertThat(output.getOut().lines().filter(l -> l.contains("routed to oteren") && l.contains(id)))
+                .isNotEmpty().allMatch(l -> l.contains("[msg=" + id + "]"));
+        assertThat(output.getOut().lines().filter(l -> l.contains("delivered to oteren") && l.contains(id)))
+                .isNotEmpty().allMatch(l -> l.contains("[msg=" + id + "]"));
+        assertThat(output.getAll()).doesNotContain(FileFlowIT.PATIENT_FNR);
+
+        Path jsonLog = Path.of(System.getProperty("logging.file.name"));
+        await().atMost(Duration.ofSeconds(5)).until(() -> Files.exists(jsonLog)
+                && Files.readString(jsonLog).contains("\"messageId\":\"" + id + "\""));
+        assertThat(Files.readString(jsonLog)).doesNotContain(FileFlowIT.PATIENT_FNR);
+    }
+}

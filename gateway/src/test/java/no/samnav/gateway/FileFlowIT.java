@@ -45,10 +45,9 @@ class FileFlowIT {
     @Autowired
     MessageStore store;
 
-    static final String STORSTEINNES_HER = "8100210";
-    static final String OTEREN_HER = "8100110";
-    /** The synthetic patient of the shipped sample. */
-    static final String PATIENT_FNR = "12059248241";
+    static final String STORSTEINNES_HER = GatewayTestMessages.STORSTEINNES_HER;
+    static final String OTEREN_HER = GatewayTestMessages.OTEREN_HER;
+    static final String PATIENT_FNR = GatewayTestMessages.PATIENT_FNR;
 
     static Path outbox(String participant) {
         return dataDir.resolve("participants").resolve(participant).resolve("outbox");
@@ -59,16 +58,8 @@ class FileFlowIT {
     }
 
     /** The shipped sample, turned around: Storsteinnes writes to Oteren, with a fresh message id. */
-    static String noteFromStorsteinnesToOteren(String msgId) throws IOException {
-        String sample = Files.readString(Path.of("..", "samples", "dialogmelding-1.1-notat.xml"), StandardCharsets.UTF_8);
-        return sample.replace("3c2b9f0e-5a77-4c1e-9a61-7d1f0c2e4b10", msgId)
-                .replace("<Id>8100110</Id>", "<Id>TMP</Id>")
-                .replace("<Id>8100210</Id>", "<Id>" + OTEREN_HER + "</Id>")
-                .replace("<Id>TMP</Id>", "<Id>" + STORSTEINNES_HER + "</Id>")
-                .replace("<Id>8100100</Id>", "<Id>TMP</Id>")
-                .replace("<Id>8100200</Id>", "<Id>8100100</Id>")
-                .replace("<Id>TMP</Id>", "<Id>8100200</Id>")
-                .replace("<Id>8100111</Id>", "<Id>8100299</Id>");
+    static String noteFromStorsteinnesToOteren(String msgId) {
+        return GatewayTestMessages.noteToOteren(msgId);
     }
 
     /** Writes like a well-behaved journal system: under a temporary name, then renamed. */

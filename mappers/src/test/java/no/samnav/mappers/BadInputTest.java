@@ -136,6 +136,16 @@ class BadInputTest {
     }
 
     @Test
+    void organisationWithoutItsMandatoryNameIsRejected() {
+        String xml = dialogmelding(VALID_FNR, NOTAT).replace("<OrganisationName>Storsteinnes legekontor</OrganisationName>", "");
+        MappingException e = failure(xml);
+        assertThat(e).isInstanceOf(MissingElementException.class);
+        assertThat(e.appRecCode()).isEqualTo(AppRecErrorCode.T02);
+        assertThat(e.problem()).contains("OrganisationName");
+        assertThat(e.location().path()).isEqualTo("/MsgHead/MsgInfo/Receiver/Organisation");
+    }
+
+    @Test
     void emptyMsgHeadWithoutDocumentIsRejected() {
         String xml = dialogmelding(VALID_FNR, NOTAT).replaceAll("(?s)<Document>.*</Document>", "");
         MappingException e = failure(xml);

@@ -1,7 +1,15 @@
 package no.samnav.gateway.flow;
 
 import ca.uhn.fhir.context.FhirContext;
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import no.samnav.gateway.config.SamnavProperties;
+import no.samnav.mappers.error.InvalidValueException;
+import no.samnav.mappers.error.Location;
+import no.samnav.mappers.error.PayloadTooLargeException;
+import no.samnav.mappers.kodeverk.AppRecErrorCode;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -35,14 +43,19 @@ public class IngestService {
     private final Receipting receipting;
     private final FhirContext fhir;
     private final GatewayMetrics metrics;
+    private final int maxPayloadBytes;
+
+    /** How much of an oversized input is stored, for the operator to see what it was. */
+    static final int KEPT_OF_OVERSIZED = 64 * 1024;
 
     public IngestService(Mappers mappers, MessageStore store, Receipting receipting, FhirContext fhir,
-            GatewayMetrics metrics) {
+            GatewayMetrics metrics, SamnavProperties properties) {
         this.mappers = mappers;
         this.store = store;
         this.receipting = receipting;
         this.fhir = fhir;
         this.metrics = metrics;
+        this.maxPayloadBytes = properties.maxPayloadBytes();
     }
 
     /** Where an ingested input goes next. */
@@ -63,6 +76,20 @@ public class IngestService {
         }
     }
 
+    /**
+     * Ingests a payload from a stream, reading at most the configured limit plus one byte: a larger
+     * input is rejected (T99) without being held in memory, and only its first bytes are kept as
+     * the stored original.
+     */
+    public Outcome ingest(Participant channel, InputStream in) throws IOException {
+        byte[] payload = in.readNBytes(maxPayloadBytes + 1);
+        if (payload.length <= maxPayloadBytes) return ingest(channel, payload);
+        return reject(channel, Arrays.copyOf(payload, KEPT_OF_OVERSIZED), new PayloadTooLargeException(Location.UNKNOWN,
+                "Meldingen er større enn grensen på " + maxPayloadBytes + " byte (the payload is larger than the limit;"
+                        + " send large attachments as separate messages or ask the operator to raise samnav.max-payload-bytes)"));
+    }
+
+    /** Ingests a payload held in memory. */
     public Outcome ingest(Participant channel, byte[] payload) {
         ReadResult read;
         try {
@@ -77,6 +104,12 @@ public class IngestService {
                 first(facts.senderHerIds()), first(facts.receiverHerIds()), facts.patientId(), null, payload, json));
         String id = stored.message().id();
         MessageIdMdc.set(id);
+        if (stored.duplicate() && !Arrays.equals(store.original(id), payload)) {
+            return reject(channel, payload, new InvalidValueException(AppRecErrorCode.E10, read.wrapped()
+                    ? Location.ofPath("/MsgHead/MsgInfo/MsgId") : Location.UNKNOWN, "MsgId " + facts.msgId()
+                    + " er allerede brukt av en annen melding (the id was used before for different content;"
+                    + " every message needs its own id)"));
+        }
         if (stored.duplicate() && stored.message().status() != MessageStatus.RECEIVED) {
             log.info("message {} from {} is a resubmission of an already handled message", id, channel.id());
             return new Outcome.AlreadyHandled(id);

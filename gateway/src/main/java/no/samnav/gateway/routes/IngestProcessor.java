@@ -3,6 +3,7 @@ package no.samnav.gateway.routes;
 import no.samnav.gateway.flow.IngestService;
 import no.samnav.gateway.flow.RegistryHolder;
 import no.samnav.gateway.registry.Participant;
+import java.io.InputStream;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 import org.apache.camel.component.jms.JmsConstants;
@@ -30,12 +31,15 @@ public class IngestProcessor implements Processor {
     }
 
     @Override
-    public void process(Exchange exchange) {
+    public void process(Exchange exchange) throws Exception {
         String channelId = exchange.getIn().getHeader(CHANNEL_HEADER, String.class);
         Participant channel = registry.current().byId(channelId).orElseThrow(() ->
                 new IllegalStateException("no participant " + channelId));
-        byte[] payload = exchange.getIn().getBody(byte[].class);
-        IngestService.Outcome outcome = ingest.ingest(channel, payload);
+        IngestService.Outcome outcome;
+        // a stream, so an oversized file is refused after reading no more than the limit
+        try (InputStream payload = exchange.getIn().getMandatoryBody(InputStream.class)) {
+            outcome = ingest.ingest(channel, payload);
+        }
         var in = exchange.getIn();
         if (outcome instanceof IngestService.Outcome.Accepted accepted) {
             in.setBody(accepted.messageId());

@@ -230,7 +230,7 @@ public final class Parties {
     /** One Organisation level (name, type, idents, address, telecom) as an Organization. */
     public static Organization organisation(XmlElement org) {
         Organization o = new Organization();
-        o.setName(org.textOf("OrganisationName"));
+        o.setName(org.requiredText("OrganisationName"));
         CodeableConcept type = KithCodes.cv(org.child("TypeOrganisation"));
         if (type != null) o.addType(type);
         for (XmlElement ident : org.children("Ident")) {

@@ -1,0 +1,41 @@
+package no.samnav.gateway;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** Messages of the demo cooperation for gateway tests, made from the shipped sample. */
+public final class GatewayTestMessages {
+
+    private GatewayTestMessages() {
+    }
+
+    public static final String STORSTEINNES_HER = "8100210";
+    public static final String OTEREN_HER = "8100110";
+    /** The synthetic patient of the shipped sample. */
+    public static final String PATIENT_FNR = "12059248241";
+
+    private static final String SAMPLE;
+
+    static {
+        try {
+            SAMPLE = Files.readString(Path.of("..", "samples", "dialogmelding-1.1-notat.xml"), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The shipped sample, turned around: Storsteinnes (InfoDoc) writes to Oteren (System X), with a fresh message id. */
+    public static String noteToOteren(String msgId) {
+        return SAMPLE.replace("3c2b9f0e-5a77-4c1e-9a61-7d1f0c2e4b10", msgId)
+                .replace("<Id>8100110</Id>", "<Id>TMP</Id>")
+                .replace("<Id>8100210</Id>", "<Id>" + OTEREN_HER + "</Id>")
+                .replace("<Id>TMP</Id>", "<Id>" + STORSTEINNES_HER + "</Id>")
+                .replace("<Id>8100100</Id>", "<Id>TMP</Id>")
+                .replace("<Id>8100200</Id>", "<Id>8100100</Id>")
+                .replace("<Id>TMP</Id>", "<Id>8100200</Id>")
+                .replace("<Id>8100111</Id>", "<Id>8100299</Id>");
+    }
+}

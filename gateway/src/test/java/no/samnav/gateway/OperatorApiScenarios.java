@@ -115,6 +115,7 @@ abstract class OperatorApiScenarios extends GatewayITSupport {
         m.path("timeline").forEach(e -> times.add(Instant.parse(e.path("at").asText())));
         assertThat(times).isSorted();
         assertThat(m.path("timeline").get(1).path("detail").asText()).contains("oteren").contains("dialogmelding-1.0");
+        assertThat(texts(m.path("timeline"), "participant")).containsExactly("null", "oteren", "oteren");
         JsonNode delivery = m.path("deliveries").get(0);
         assertThat(m.path("deliveries")).hasSize(1);
         assertThat(delivery.path("participant").asText()).isEqualTo("oteren");

@@ -17,10 +17,8 @@ import no.samnav.gateway.store.MessageStatus;
 import no.samnav.gateway.store.MessageStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -32,18 +30,12 @@ import org.springframework.test.context.DynamicPropertySource;
  * standard and AppRec code, the end-to-end latency histogram, queue depths, health of broker and
  * message store, and log lines that name the message id but never the patient.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureObservability
 @ExtendWith(OutputCaptureExtension.class)
-class ObservabilityIT {
-
-    @TempDir
-    static Path dataDir;
+class ObservabilityIT extends GatewayITSupport {
 
     @DynamicPropertySource
-    static void settings(DynamicPropertyRegistry registry) {
-        registry.add("samnav.data-dir", () -> dataDir.toString());
-        registry.add("samnav.file-poll-interval", () -> "100ms");
+    static void metricSettings(DynamicPropertyRegistry registry) {
         registry.add("samnav.metrics.queue-depth-interval", () -> "200ms");
     }
 
@@ -62,19 +54,12 @@ class ObservabilityIT {
         return response.body();
     }
 
-    static void drop(String participant, String fileName, String content) throws IOException {
-        Path outbox = dataDir.resolve("participants").resolve(participant).resolve("outbox");
-        Path tmp = outbox.resolve(fileName + ".part");
-        Files.writeString(tmp, content, StandardCharsets.UTF_8);
-        Files.move(tmp, outbox.resolve(fileName));
-    }
-
     @Test
     void metricsHealthAndLogsDescribeTheFlowWithoutPatientData(CapturedOutput output) throws Exception {
         String msgId = UUID.randomUUID().toString();
-        drop("storsteinnes", "note.xml", FileFlowIT.noteFromStorsteinnesToOteren(msgId));
-        drop("storsteinnes", "broken.xml", FileFlowIT.noteFromStorsteinnesToOteren(UUID.randomUUID().toString())
-                .replace("</Notat>", "</Nota>"));
+        drop("storsteinnes", "note.xml", noteFromStorsteinnesToOteren(msgId).getBytes(StandardCharsets.UTF_8));
+        drop("storsteinnes", "broken.xml", noteFromStorsteinnesToOteren(UUID.randomUUID().toString())
+                .replace("</Notat>", "</Nota>").getBytes(StandardCharsets.UTF_8));
         await().atMost(Duration.ofSeconds(30)).until(() -> store.byMsgId(msgId)
                 .filter(m -> m.status() == MessageStatus.DELIVERED).isPresent());
 
@@ -101,11 +86,11 @@ class ObservabilityIT {
                 .isNotEmpty().allMatch(l -> l.contains("[msg=" + id + "]"));
         assertThat(output.getOut().lines().filter(l -> l.contains("delivered to oteren") && l.contains(id)))
                 .isNotEmpty().allMatch(l -> l.contains("[msg=" + id + "]"));
-        assertThat(output.getAll()).doesNotContain(FileFlowIT.PATIENT_FNR);
+        assertThat(output.getAll()).doesNotContain(SAMPLE_PATIENT);
 
         Path jsonLog = Path.of(System.getProperty("logging.file.name"));
         await().atMost(Duration.ofSeconds(5)).until(() -> Files.exists(jsonLog)
                 && Files.readString(jsonLog).contains("\"messageId\":\"" + id + "\""));
-        assertThat(Files.readString(jsonLog)).doesNotContain(FileFlowIT.PATIENT_FNR);
+        assertThat(Files.readString(jsonLog)).doesNotContain(SAMPLE_PATIENT);
     }
 }

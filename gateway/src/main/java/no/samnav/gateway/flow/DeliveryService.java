@@ -2,7 +2,9 @@ package no.samnav.gateway.flow;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import no.samnav.gateway.observability.GatewayMetrics;
 import no.samnav.gateway.store.MessageStatus;
 import no.samnav.gateway.store.MessageStore;
@@ -12,13 +14,16 @@ import org.springframework.stereotype.Service;
 
 /**
  * Delivery bookkeeping around the channel write: a payload already written is not written again
- * (exactly once per receiver, however often the broker redelivers), and a completed write moves
- * the message to DELIVERED.
+ * (exactly once per receiver, however often the broker redelivers or an operator resends), and a
+ * completed write moves the message to DELIVERED (after a resend: back to the state it had before
+ * it was dead-lettered, DELIVERED for a routed message).
  */
 @Service
 public class DeliveryService {
 
     private static final Logger log = LoggerFactory.getLogger(DeliveryService.class);
+
+    private static final Set<MessageStatus> DEAD_LETTER_STATES = Set.of(MessageStatus.DEAD_LETTERED, MessageStatus.RESENT);
 
     private final MessageStore store;
     private final GatewayMetrics metrics;
@@ -36,6 +41,7 @@ public class DeliveryService {
                 "no prepared delivery of " + messageId + " to " + participant));
         if (d.delivered()) {
             log.info("message {} was already delivered to {}; not written again", messageId, participant);
+            settle(messageId, participant, "already written to " + participant + "; not written again");
             return Optional.empty();
         }
         return Optional.of(d);
@@ -44,17 +50,44 @@ public class DeliveryService {
     /** Records that {@code standard}'s payload was written to the participant's channel. */
     public void delivered(String messageId, String participant, String standard) {
         store.delivered(messageId, participant);
-        var message = store.byId(messageId);
-        message.filter(m -> m.status() == MessageStatus.ROUTED)
-                .ifPresent(m -> store.status(messageId, MessageStatus.DELIVERED, "written to " + participant));
-        message.ifPresent(m -> metrics.delivered(participant, standard, Duration.between(m.receivedAt(), clock.instant())));
+        settle(messageId, participant, "written to " + participant);
+        store.byId(messageId).ifPresent(m ->
+                metrics.delivered(participant, standard, Duration.between(m.receivedAt(), clock.instant())));
         log.info("message {} delivered to {}", messageId, participant);
     }
 
-    /** Records that delivery gave up and the order waits on the dead-letter queue. */
+    private void settle(String messageId, String participant, String detail) {
+        List<MessageStatus> timeline = store.events(messageId).stream().map(MessageStore.Event::status).toList();
+        afterDelivery(timeline).ifPresent(next -> store.status(messageId, next, detail, participant));
+    }
+
+    /**
+     * The status a message moves to when its payload is (or was already) written, given its timeline
+     * oldest first; empty when it stays. A routed message becomes DELIVERED; a dead-lettered or resent
+     * one returns to what it was before (a routed message DELIVERED, a rejection REJECTED); any other
+     * state (already DELIVERED, ACKNOWLEDGED, REJECTED) stays.
+     */
+    static Optional<MessageStatus> afterDelivery(List<MessageStatus> timeline) {
+        if (timeline.isEmpty()) return Optional.empty();
+        MessageStatus current = timeline.get(timeline.size() - 1);
+        if (current == MessageStatus.ROUTED) return Optional.of(MessageStatus.DELIVERED);
+        if (!DEAD_LETTER_STATES.contains(current)) return Optional.empty();
+        for (int i = timeline.size() - 1; i >= 0; i--) {
+            MessageStatus before = timeline.get(i);
+            if (DEAD_LETTER_STATES.contains(before)) continue;
+            return Optional.of(before == MessageStatus.ROUTED || before == MessageStatus.RECEIVED
+                    ? MessageStatus.DELIVERED : before);
+        }
+        return Optional.of(MessageStatus.DELIVERED);
+    }
+
+    /**
+     * Records that delivery to {@code participant} (null: routing) gave up and the order waits on the
+     * dead-letter queue.
+     */
     public void deadLettered(String messageId, String participant, String reason) {
-        store.status(messageId, MessageStatus.DEAD_LETTERED, "to " + participant + ": " + reason);
-        metrics.deadLettered(participant);
-        log.error("message {} to {} dead-lettered: {}", messageId, participant, reason);
+        store.status(messageId, MessageStatus.DEAD_LETTERED, reason, participant);
+        metrics.deadLettered(participant == null ? "(routing)" : participant);
+        log.error("message {} to {} dead-lettered: {}", messageId, participant == null ? "(routing)" : participant, reason);
     }
 }

@@ -84,7 +84,8 @@ public class RoutingService {
         store.prepareDelivery(messageId, to.id(), safeFileName(message.msgId()) + ".xml", version.get().id(),
                 translated.xml(), translated.losses().isEmpty() ? null : translated.losses().toText());
         store.status(messageId, MessageStatus.ROUTED, "to " + to.id() + " as " + version.get().id()
-                + (translated.losses().isEmpty() ? "" : ", " + translated.losses().losses().size() + " element(s) lost"));
+                + (translated.losses().isEmpty() ? "" : ", " + translated.losses().losses().size() + " element(s) lost"),
+                to.id());
         log.info("message {} routed to {} as {}", messageId, to.id(), version.get().id());
         return List.of(new DeliveryOrder(messageId, to.id()));
     }
@@ -106,7 +107,8 @@ public class RoutingService {
         boolean rejected = facts.appRecStatus() == AppRecStatus.AVVIST;
         store.status(answeredMessage.id(), rejected ? MessageStatus.REJECTED : MessageStatus.ACKNOWLEDGED,
                 "AppRec " + (facts.appRecStatus() == null ? "?" : facts.appRecStatus().code()) + " from the receiver");
-        store.status(receipt.id(), MessageStatus.ROUTED, "to " + sender.id() + " as " + sender.appRecVersion().id());
+        store.status(receipt.id(), MessageStatus.ROUTED, "to " + sender.id() + " as " + sender.appRecVersion().id(),
+                sender.id());
         return List.of(new DeliveryOrder(receipt.id(), sender.id()));
     }
 
@@ -117,7 +119,7 @@ public class RoutingService {
                 code, description);
         store.prepareDelivery(message.id(), sender.id(), "apprec-" + safeFileName(message.msgId()) + ".xml",
                 sender.appRecVersion().id(), receipt.xml(), null);
-        store.status(message.id(), MessageStatus.REJECTED, code.code() + " " + description);
+        store.status(message.id(), MessageStatus.REJECTED, code.code() + " " + description, sender.id());
         metrics.rejected(sender.id(), code.code());
         log.warn("message {} rejected with {}", message.id(), code.code());
         return List.of(new DeliveryOrder(message.id(), sender.id()));

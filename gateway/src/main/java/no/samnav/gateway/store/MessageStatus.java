@@ -13,5 +13,7 @@ public enum MessageStatus {
     /** Rejected: by the gateway (invalid, unknown receiver, unsupported version) or by the receiver's AppRec (2). */
     REJECTED,
     /** Gave up delivering after the retries; waiting on the dead-letter queue. */
-    DEAD_LETTERED
+    DEAD_LETTERED,
+    /** An operator put a dead-lettered delivery (or routing) back on its queue. */
+    RESENT
 }

@@ -3,6 +3,7 @@ package no.samnav.gateway.store;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -56,13 +57,23 @@ public class MessageStore {
     /** Moves a message to {@code status} and records the step on its timeline. */
     @Transactional
     public void status(String id, MessageStatus status, String detail) {
+        status(id, status, detail, null);
+    }
+
+    /** Moves a message to {@code status} and records the step on its timeline, naming the participant it concerns. */
+    @Transactional
+    public void status(String id, MessageStatus status, String detail, String participant) {
         jdbc.update("UPDATE message SET status = ? WHERE id = ?", status.name(), id);
-        event(id, status, detail);
+        event(id, status, detail, participant);
     }
 
     private void event(String id, MessageStatus status, String detail) {
-        jdbc.update("INSERT INTO message_event (message_id, status, at, detail) VALUES (?, ?, ?, ?)",
-                id, status.name(), Timestamp.from(clock.instant()), detail == null ? null : truncate(detail));
+        event(id, status, detail, null);
+    }
+
+    private void event(String id, MessageStatus status, String detail, String participant) {
+        jdbc.update("INSERT INTO message_event (message_id, status, at, detail, participant) VALUES (?, ?, ?, ?, ?)",
+                id, status.name(), Timestamp.from(clock.instant()), detail == null ? null : truncate(detail), participant);
     }
 
     private static String truncate(String s) {
@@ -70,11 +81,25 @@ public class MessageStore {
     }
 
     public Optional<StoredMessage> byId(String id) {
-        return jdbc.query("SELECT * FROM message WHERE id = ?", MESSAGE, id).stream().findFirst();
+        return jdbc.query("SELECT " + COLUMNS + " FROM message WHERE id = ?", MESSAGE, id).stream().findFirst();
     }
 
     public Optional<StoredMessage> byMsgId(String msgId) {
-        return jdbc.query("SELECT * FROM message WHERE msg_id = ?", MESSAGE, msgId).stream().findFirst();
+        return jdbc.query("SELECT " + COLUMNS + " FROM message WHERE msg_id = ?", MESSAGE, msgId).stream().findFirst();
+    }
+
+    /** A message by the gateway's id or, failing that, by its own message id (MsgId). */
+    public Optional<StoredMessage> byIdOrMsgId(String id) {
+        return byId(id).or(() -> byMsgId(id));
+    }
+
+    /** The messages that meet every criterion of the query, newest first. */
+    public List<StoredMessage> find(MessageQuery query) {
+        MessageQuery.Where where = query.where();
+        List<Object> args = new ArrayList<>(where.args());
+        args.add(query.limit());
+        return jdbc.query("SELECT " + COLUMNS + " FROM message" + where.sql() + " ORDER BY received_at DESC, id LIMIT ?",
+                MESSAGE, args.toArray());
     }
 
     /** The original bytes of a message, as received. */
@@ -91,6 +116,36 @@ public class MessageStore {
     public List<String> timeline(String id) {
         return jdbc.query("SELECT status FROM message_event WHERE message_id = ? ORDER BY id",
                 (rs, n) -> rs.getString(1), id);
+    }
+
+    /** One step on a message's timeline; {@code participant} is set where the step concerns one receiver. */
+    public record Event(MessageStatus status, Instant at, String participant, String detail) {
+    }
+
+    /** The timeline of a message with times and details, oldest first. */
+    public List<Event> events(String id) {
+        return jdbc.query("SELECT status, at, participant, detail FROM message_event WHERE message_id = ? ORDER BY id",
+                (rs, n) -> new Event(MessageStatus.valueOf(rs.getString("status")), rs.getTimestamp("at").toInstant(),
+                        rs.getString("participant"), rs.getString("detail")), id);
+    }
+
+    /** A message whose latest status is DEAD_LETTERED, with the participant and reason of its last dead-lettering. */
+    public record DeadLetter(StoredMessage message, String participant, String reason, Instant at) {
+    }
+
+    /** The dead-lettered messages, oldest dead letter first; all of them, or those to one participant. */
+    public List<DeadLetter> deadLetters(String participant) {
+        String sql = "SELECT " + COLUMNS.replaceAll("(\\w+)", "m.$1")
+                + ", e.participant AS dl_participant, e.detail AS dl_reason, e.at AS dl_at"
+                + " FROM message m JOIN message_event e ON e.message_id = m.id"
+                + " WHERE m.status = ? AND e.id = (SELECT MAX(x.id) FROM message_event x"
+                + " WHERE x.message_id = m.id AND x.status = ?)"
+                + (participant == null ? "" : " AND e.participant = ?")
+                + " ORDER BY e.at, m.id";
+        List<Object> args = new ArrayList<>(List.of(MessageStatus.DEAD_LETTERED.name(), MessageStatus.DEAD_LETTERED.name()));
+        if (participant != null) args.add(participant);
+        return jdbc.query(sql, (rs, n) -> new DeadLetter(MESSAGE.mapRow(rs, n), rs.getString("dl_participant"),
+                rs.getString("dl_reason"), rs.getTimestamp("dl_at").toInstant()), args.toArray());
     }
 
     /** A translated payload waiting for, or delivered to, one receiver. */
@@ -120,6 +175,21 @@ public class MessageStore {
                 messageId, participant).stream().findFirst();
     }
 
+    /** What the store knows of one delivery, without its payload. */
+    public record DeliveryRecord(String participant, String standard, String fileName, Instant deliveredAt,
+            String lossReport) {
+    }
+
+    /** The deliveries of a message (one per receiver; the sender's for a receipt or rejection). */
+    public List<DeliveryRecord> deliveries(String messageId) {
+        return jdbc.query("SELECT participant, standard, file_name, delivered_at, loss_report FROM delivery"
+                + " WHERE message_id = ? ORDER BY participant", (rs, n) -> {
+                    Timestamp at = rs.getTimestamp("delivered_at");
+                    return new DeliveryRecord(rs.getString("participant"), rs.getString("standard"),
+                            rs.getString("file_name"), at == null ? null : at.toInstant(), rs.getString("loss_report"));
+                }, messageId);
+    }
+
     /** The loss report of a delivery, or null. */
     public String lossReport(String messageId, String participant) {
         return jdbc.query("SELECT loss_report FROM delivery WHERE message_id = ? AND participant = ?",
@@ -131,6 +201,10 @@ public class MessageStore {
         jdbc.update("UPDATE delivery SET delivered_at = ? WHERE message_id = ? AND participant = ?",
                 Timestamp.from(clock.instant()), messageId, participant);
     }
+
+    /** The message columns but the payloads. */
+    private static final String COLUMNS = "id, msg_id, kind, standard, message_type, channel, sender_her, receiver_her,"
+            + " conversation_ref, status, received_at";
 
     private static final RowMapper<StoredMessage> MESSAGE = (rs, n) -> new StoredMessage(rs.getString("id"),
             rs.getString("msg_id"), rs.getString("kind"), rs.getString("standard"), rs.getString("message_type"),

@@ -7,93 +7,25 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.util.List;
 import java.util.UUID;
 import java.util.stream.Stream;
 import no.samnav.gateway.store.MessageStatus;
 import no.samnav.gateway.store.MessageStore;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * The gateway end to end on its real parts (embedded Artemis with a persistent journal, the H2
- * message store, file channels of the demo cooperation): a Dialogmelding from InfoDoc at
- * Storsteinnes reaches System X at Oteren as Dialogmelding 1.0, Oteren's AppRec 1.0 reaches
- * Storsteinnes as AppRec 1.1, and bad input is answered with AppRec "avvist" while good messages
- * keep flowing.
+ * The gateway end to end on its real parts (embedded Artemis with a persistent journal, the message
+ * store, file channels of the demo cooperation): a Dialogmelding from InfoDoc at Storsteinnes
+ * reaches System X at Oteren as Dialogmelding 1.0, Oteren's AppRec 1.0 reaches Storsteinnes as
+ * AppRec 1.1, and bad input is answered with AppRec "avvist" while good messages keep flowing.
+ * Run against the embedded H2 ({@link FileFlowH2IT}) and PostgreSQL ({@link FileFlowPostgresIT}).
  */
-@SpringBootTest
-class FileFlowIT {
-
-    @TempDir
-    static Path dataDir;
-
-    @DynamicPropertySource
-    static void dataDir(DynamicPropertyRegistry registry) {
-        registry.add("samnav.data-dir", () -> dataDir.toString());
-        registry.add("samnav.file-poll-interval", () -> "100ms");
-        registry.add("samnav.delivery.initial-delay", () -> "50ms");
-        registry.add("samnav.delivery.maximum-redeliveries", () -> "2");
-    }
+abstract class FileFlowScenarios extends GatewayITSupport {
 
     @Autowired
     MessageStore store;
-
-    static final String STORSTEINNES_HER = GatewayTestMessages.STORSTEINNES_HER;
-    static final String OTEREN_HER = GatewayTestMessages.OTEREN_HER;
-    static final String PATIENT_FNR = GatewayTestMessages.PATIENT_FNR;
-
-    static Path outbox(String participant) {
-        return dataDir.resolve("participants").resolve(participant).resolve("outbox");
-    }
-
-    static Path inbox(String participant) {
-        return dataDir.resolve("participants").resolve(participant).resolve("inbox");
-    }
-
-    /** The shipped sample, turned around: Storsteinnes writes to Oteren, with a fresh message id. */
-    static String noteFromStorsteinnesToOteren(String msgId) {
-        return GatewayTestMessages.noteToOteren(msgId);
-    }
-
-    /** Writes like a well-behaved journal system: under a temporary name, then renamed. */
-    static void drop(String participant, String fileName, byte[] content) throws IOException {
-        Path tmp = outbox(participant).resolve(fileName + ".part");
-        Files.write(tmp, content);
-        Files.move(tmp, outbox(participant).resolve(fileName), StandardCopyOption.ATOMIC_MOVE);
-    }
-
-    static String awaitFileContaining(Path dir, String needle) {
-        return await().atMost(Duration.ofSeconds(30)).until(() -> find(dir, needle), s -> s != null);
-    }
-
-    static String find(Path dir, String needle) throws IOException {
-        try (Stream<Path> files = Files.list(dir)) {
-            for (Path p : files.filter(f -> f.toString().endsWith(".xml")).toList()) {
-                String content = Files.readString(p, StandardCharsets.UTF_8);
-                if (content.contains(needle)) return content;
-            }
-        }
-        return null;
-    }
-
-    static long countFilesContaining(Path dir, String needle) throws IOException {
-        try (Stream<Path> files = Files.list(dir)) {
-            return files.filter(f -> f.toString().endsWith(".xml")).filter(f -> {
-                try {
-                    return Files.readString(f, StandardCharsets.UTF_8).contains(needle);
-                } catch (IOException e) {
-                    throw new IllegalStateException(e);
-                }
-            }).count();
-        }
-    }
 
     @Test
     void noteIsTranslatedForSystemXAndItsReceiptReturnsInTheSendersVersion() throws IOException {
@@ -139,7 +71,7 @@ class FileFlowIT {
         drop("storsteinnes", "broken.xml", broken.getBytes(StandardCharsets.UTF_8));
         String receipt = awaitFileContaining(inbox("storsteinnes"), brokenId);
         assertThat(receipt).contains("<Status V=\"2\"").contains("V=\"T01\"").contains("not well-formed");
-        assertThat(receipt).doesNotContain(PATIENT_FNR);
+        assertThat(receipt).doesNotContain(SAMPLE_PATIENT);
 
         String goodId = UUID.randomUUID().toString();
         drop("storsteinnes", "good.xml", noteFromStorsteinnesToOteren(goodId).getBytes(StandardCharsets.UTF_8));

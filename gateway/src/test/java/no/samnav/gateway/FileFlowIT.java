@@ -140,6 +140,31 @@ class FileFlowIT {
     }
 
     @Test
+    void aNoteToTheMidwifeServiceReachesItsCurrentOffice() throws IOException {
+        String msgId = UUID.randomUUID().toString();
+        String note = noteFromStorsteinnesToOteren(msgId).replace("<Id>" + OTEREN_HER + "</Id>", "<Id>8100240</Id>")
+                .replace("<Id>8100100</Id>", "<Id>8100200</Id>");
+        drop("storsteinnes", "to-midwife.xml", note.getBytes(StandardCharsets.UTF_8));
+
+        // the midwife's Oteren office runs CGM, which reads Dialogmelding 1.1: no translation needed
+        assertThat(awaitFileContaining(inbox("jordmor-oteren"), msgId))
+                .contains("xmlns=\"http://www.kith.no/xmlstds/dialog/2013-01-23\"");
+        assertThat(inbox("jordmor-storsteinnes")).isEmptyDirectory();
+    }
+
+    @Test
+    void aNoteToThePatientsGpReachesTheOfficeOfTheGpThePatientIsListedWith() throws IOException {
+        String msgId = UUID.randomUUID().toString();
+        // the receiver is the cooperation's GP-list address only; the sample's patient is listed at Oteren
+        String note = noteFromStorsteinnesToOteren(msgId).replace("<Id>" + OTEREN_HER + "</Id>", "<Id>8100190</Id>")
+                .replace("<Id>8100100</Id>", "<Id>8199997</Id>");
+        drop("storsteinnes", "to-gp.xml", note.getBytes(StandardCharsets.UTF_8));
+
+        assertThat(awaitFileContaining(inbox("oteren"), msgId)).contains("<Type V=\"DIALOG_NOTAT\"");
+        assertThat(store.byMsgId(msgId).orElseThrow().status()).isIn(MessageStatus.ROUTED, MessageStatus.DELIVERED);
+    }
+
+    @Test
     void brokenInputIsRejectedAndTheNextMessageStillFlows() throws IOException {
         String brokenId = UUID.randomUUID().toString();
         String broken = noteFromStorsteinnesToOteren(brokenId).replace("</Notat>", "</Nota>");

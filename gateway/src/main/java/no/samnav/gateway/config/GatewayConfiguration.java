@@ -49,7 +49,9 @@ public class GatewayConfiguration {
         try (InputStream in = file == null || file.isBlank()
                 ? new ClassPathResource("demo/cooperation.yml").getInputStream()
                 : Files.newInputStream(Path.of(file))) {
-            ParticipantRegistry registry = ParticipantRegistry.load(in, properties.dataDir());
+            ParticipantRegistry registry = file == null || file.isBlank()
+                    ? ParticipantRegistry.load(in, properties.dataDir())
+                    : ParticipantRegistry.load(in, properties.dataDir(), Path.of(file).toAbsolutePath().getParent());
             for (var p : registry.participants()) {
                 Files.createDirectories(p.channel().outbox());
                 Files.createDirectories(p.channel().inbox());

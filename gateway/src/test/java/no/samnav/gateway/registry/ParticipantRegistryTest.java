@@ -26,12 +26,13 @@ class ParticipantRegistryTest {
     void theDemoCooperationHasTheOfficesOfBothMunicipalities() {
         ParticipantRegistry registry = demo();
         assertThat(registry.participants()).extracting(Participant::id)
-                .containsExactly("storsteinnes", "malangen", "oteren", "legevakt", "jordmor", "unn");
+                .containsExactly("storsteinnes", "malangen", "oteren", "legevakt", "jordmor-oteren",
+                        "jordmor-storsteinnes", "unn");
         Participant oteren = registry.byId("oteren").orElseThrow();
         assertThat(oteren.profile()).isEqualTo(SystemProfile.SYSTEMX);
         assertThat(oteren.municipality()).isEqualTo("Storfjord");
         assertThat(oteren.channel().outbox()).isEqualTo(Path.of("/data/participants/oteren/outbox"));
-        assertThat(registry.byId("jordmor").orElseThrow().municipality()).isEqualTo("Balsfjord");
+        assertThat(registry.byId("jordmor-oteren").orElseThrow().municipality()).isEqualTo("Balsfjord");
     }
 
     @Test

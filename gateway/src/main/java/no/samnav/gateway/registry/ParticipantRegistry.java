@@ -224,13 +224,22 @@ public final class ParticipantRegistry {
             accepts.add(s);
         }
         String channel = e.channel() == null ? "file" : e.channel().toLowerCase(Locale.ROOT);
-        if (!channel.equals("file")) {
-            throw new InvalidCooperationException(where + "channel '" + e.channel() + "' is not supported (file)");
+        Participant.Channel ch;
+        if (channel.equals("file")) {
+            Path outbox = dataDir.resolve(e.outbox() != null ? e.outbox() : "participants/" + e.id() + "/outbox");
+            Path inbox = dataDir.resolve(e.inbox() != null ? e.inbox() : "participants/" + e.id() + "/inbox");
+            ch = new Participant.Channel(Participant.ChannelType.FILE, outbox, inbox);
+        } else if (channel.equals("jms")) {
+            if (e.outbox() != null || e.inbox() != null) {
+                throw new InvalidCooperationException(where + "a jms participant has no outbox or inbox folder (it uses"
+                        + " the queues samnav.in." + e.id() + " and samnav.out." + e.id() + ")");
+            }
+            ch = new Participant.Channel(Participant.ChannelType.JMS, null, null);
+        } else {
+            throw new InvalidCooperationException(where + "channel '" + e.channel() + "' is not supported (file, jms)");
         }
-        Path outbox = dataDir.resolve(e.outbox() != null ? e.outbox() : "participants/" + e.id() + "/outbox");
-        Path inbox = dataDir.resolve(e.inbox() != null ? e.inbox() : "participants/" + e.id() + "/inbox");
         return new Participant(e.id(), e.name() == null ? e.id() : e.name(), e.municipality(), List.copyOf(e.herIds()),
-                profile, new Participant.Channel(Participant.ChannelType.FILE, outbox, inbox), List.copyOf(accepts));
+                profile, ch, List.copyOf(accepts));
     }
 
     private static String writable() {

@@ -12,6 +12,8 @@ import org.apache.camel.component.jms.JmsConstants;
  * <ul>
  * <li>File channel: into the inbox under a temporary name, renamed when complete, so the journal
  * system never reads half a file.</li>
+ * <li>JMS channel: to queue {@code samnav.out.<id>} as a persistent bytes message; the JMS property
+ * {@code SamnavMessageId} carries the gateway's id of the message.</li>
  * </ul>
  * Built by {@link ParticipantRoutes} for one participant, at start-up and on a reload.
  */
@@ -48,6 +50,7 @@ final class DeliveryRoute extends RouteBuilder {
     private String target() {
         return switch (participant.channel().type()) {
             case FILE -> "file:" + participant.channel().inbox() + "?tempFileName=${file:name}.part&fileExist=Override";
+            case JMS -> "jms:queue:" + Queues.outTo(participant.id()) + "?jmsMessageType=Bytes";
         };
     }
 }

@@ -11,6 +11,8 @@ import org.apache.camel.builder.RouteBuilder;
  * name, e.g. {@code x.xml.part} or {@code .x.xml}, and rename when done; empty files are left
  * alone). The file is moved to {@code .done} only after the message is stored and on the durable
  * queue; if anything fails before, it stays and is picked up again.</li>
+ * <li>JMS channel: queue {@code samnav.in.<id>}, transacted: the message is acknowledged only after
+ * it is stored and on the durable queue; a failure rolls the receive back and the broker redelivers.</li>
  * </ul>
  * Built by {@link ParticipantRoutes} for one participant, at start-up and on a reload.
  */
@@ -45,6 +47,7 @@ final class IngestRoute extends RouteBuilder {
             case FILE -> "file:" + participant.channel().outbox() + "?antInclude=*.xml&filter=#completeFiles"
                     + "&move=.done/${file:name.noext}-${date:now:yyyyMMddHHmmssSSS}.xml"
                     + "&delay=" + filePollMillis;
+            case JMS -> "jms:queue:" + Queues.inFrom(participant.id()) + "?transacted=true";
         };
     }
 }

@@ -68,6 +68,18 @@ class ParticipantRegistryTest {
     }
 
     @Test
+    void aJmsParticipantUsesQueuesNotFolders() {
+        Participant p = load("participants:\n  - id: oteren\n    her-ids: [\"8100110\"]\n    profile: systemx\n"
+                + "    channel: jms\n").byId("oteren").orElseThrow();
+        assertThat(p.channel().type()).isEqualTo(Participant.ChannelType.JMS);
+        assertThat(p.channel().outbox()).isNull();
+        assertThatThrownBy(() -> load("participants:\n  - id: oteren\n    her-ids: [\"8100110\"]\n    profile: systemx\n"
+                + "    channel: jms\n    inbox: x\n")).hasMessageContaining("a jms participant has no outbox or inbox");
+        assertThatThrownBy(() -> load("participants:\n  - id: oteren\n    her-ids: [\"8100110\"]\n    profile: systemx\n"
+                + "    channel: fhir\n")).hasMessageContaining("channel 'fhir' is not supported (file, jms)");
+    }
+
+    @Test
     void configurationMistakesSayWhatToFix() {
         assertThatThrownBy(() -> load("participants:\n  - id: a\n    her-ids: [\"1\"]\n    profile: pridoc\n"))
                 .hasMessageContaining("unknown profile 'pridoc'").hasMessageContaining("infodoc, systemx, cgm, hospital");

@@ -153,6 +153,8 @@ class JmsChannelIT {
                 .contains("<Type V=\"DIALOG_NOTAT\"");
         String id = store.byMsgId(msgId).orElseThrow().id();
         assertThat(lastMatch.get().getStringProperty("SamnavMessageId")).isEqualTo(id);
+        assertThat(java.util.Collections.list(lastMatch.get().getPropertyNames()))
+                .contains("SamnavMessageId", "SamnavParticipant").doesNotContain("SamnavChannel");
         await().atMost(Duration.ofSeconds(10)).until(() -> store.byId(id).orElseThrow().status() == MessageStatus.DELIVERED);
 
         String receiptId = UUID.randomUUID().toString();

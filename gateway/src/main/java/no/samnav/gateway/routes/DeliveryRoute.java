@@ -2,7 +2,7 @@ package no.samnav.gateway.routes;
 
 import no.samnav.gateway.registry.Participant;
 import org.apache.camel.builder.RouteBuilder;
-import org.apache.camel.component.jms.JmsConstants;
+import org.apache.camel.Exchange;
 
 /**
  * {@code deliver-<id>}: takes delivery orders from the participant's durable queue
@@ -12,8 +12,8 @@ import org.apache.camel.component.jms.JmsConstants;
  * <ul>
  * <li>File channel: into the inbox under a temporary name, renamed when complete, so the journal
  * system never reads half a file.</li>
- * <li>JMS channel: to queue {@code samnav.out.<id>} as a persistent bytes message; the JMS property
- * {@code SamnavMessageId} carries the gateway's id of the message.</li>
+ * <li>JMS channel: to queue {@code samnav.out.<id>} as a persistent bytes message; its only
+ * properties are {@code SamnavMessageId} (the gateway's id of the message) and {@code SamnavParticipant}.</li>
  * </ul>
  * Built by {@link ParticipantRoutes} for one participant, at start-up and on a reload.
  */
@@ -41,7 +41,8 @@ final class DeliveryRoute extends RouteBuilder {
                 .setHeader(Queues.PARTICIPANT_HEADER, constant(participant.id()))
                 .process(delivery.load())
                 .filter(header(DeliveryProcessors.ALREADY_DELIVERED_HEADER).isNull())
-                    .removeHeader(JmsConstants.JMS_DESTINATION_NAME)
+                    // only what the channel needs goes out: not the sender's JMS properties nor the routing headers
+                    .removeHeaders("*", Exchange.FILE_NAME, DeliveryProcessors.MESSAGE_ID_HEADER, Queues.PARTICIPANT_HEADER)
                     .to(target())
                     .process(delivery.delivered())
                 .end();

@@ -21,6 +21,7 @@ import no.samnav.gateway.flow.RegistryHolder;
 import no.samnav.gateway.registry.ParticipantRegistry;
 import no.samnav.gateway.store.MessageStatus;
 import no.samnav.gateway.store.MessageStore;
+import jakarta.jms.BytesMessage;
 import org.apache.camel.CamelContext;
 import org.apache.camel.ServiceStatus;
 import org.junit.jupiter.api.BeforeEach;
@@ -31,6 +32,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.jms.core.JmsTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -85,6 +87,8 @@ class RegistryReloadIT {
     RegistryHolder registry;
     @Autowired
     CamelContext camel;
+    @Autowired
+    JmsTemplate jms;
 
     static Path outbox(String participant) {
         return dataDir.resolve("participants").resolve(participant).resolve("outbox");
@@ -160,6 +164,37 @@ class RegistryReloadIT {
         String after = UUID.randomUUID().toString();
         drop("storsteinnes", "after.xml", noteFromStorsteinnesToOteren(after));
         assertThat(awaitFileContaining(inbox("oteren"), after)).contains(DIALOG_1_1);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void oterenMovesFromFoldersToJmsWithAReload() throws Exception {
+        writeCooperation(demo().replace("    profile: systemx\n", "    profile: systemx\n    channel: jms\n"));
+        @SuppressWarnings("rawtypes")
+        ResponseEntity<Map> answer = reload();
+        assertThat((List<String>) answer.getBody().get("changed")).containsExactly("oteren");
+
+        String msgId = UUID.randomUUID().toString();
+        drop("storsteinnes", "to-jms.xml", noteFromStorsteinnesToOteren(msgId));
+        jms.setReceiveTimeout(200);
+        String received = await().atMost(Duration.ofSeconds(30)).until(() -> {
+            if (!(jms.receive("samnav.out.oteren") instanceof BytesMessage m)) return null;
+            byte[] body = new byte[(int) m.getBodyLength()];
+            m.readBytes(body);
+            String text = new String(body, StandardCharsets.UTF_8);
+            return text.contains(msgId) ? text : null;
+        }, t -> t != null);
+        assertThat(received).contains(DIALOG_1_0);
+        assertThat(find(inbox("oteren"), msgId)).isFalse();
+    }
+
+    static boolean find(Path dir, String needle) throws IOException {
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path p : files.filter(f -> f.toString().endsWith(".xml")).toList()) {
+                if (Files.readString(p, StandardCharsets.UTF_8).contains(needle)) return true;
+            }
+        }
+        return false;
     }
 
     @Test

@@ -6,6 +6,7 @@ import no.samnav.gateway.config.SamnavProperties;
 import no.samnav.gateway.registry.InvalidCooperationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
@@ -26,6 +27,7 @@ public class CooperationFileWatch implements SmartLifecycle {
     private final ReloadService service;
     private FolderWatcher watcher;
 
+    @Autowired
     public CooperationFileWatch(SamnavProperties properties, ReloadProperties reload, ReloadService service) {
         this(properties.cooperationFile(), reload, service);
     }

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -28,6 +29,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * Storsteinnes as AppRec 1.1, and bad input is answered with AppRec "avvist" while good messages
  * keep flowing.
  */
+// the context lives in the class's @TempDir: close it before JUnit deletes the folder under the broker
+@DirtiesContext
 @SpringBootTest
 class FileFlowIT {
 

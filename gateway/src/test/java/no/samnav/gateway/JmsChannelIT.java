@@ -34,6 +34,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -42,6 +43,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * over TCP with a plain Artemis JMS client, receives on {@code samnav.out.oteren} and sends on
  * {@code samnav.in.oteren}; Storsteinnes stays on the file channel.
  */
+// the context lives in the class's @TempDir: close it before JUnit deletes the folder under the broker
+@DirtiesContext
 @SpringBootTest
 class JmsChannelIT {
 

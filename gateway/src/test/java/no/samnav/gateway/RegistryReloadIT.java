@@ -33,6 +33,7 @@ import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jms.core.JmsTemplate;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -41,6 +42,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * Oteren replaces System X with InfoDoc without losing what waits on its delivery queue, an invalid
  * file changes nothing, and participants can be added and removed.
  */
+// the context lives in the class's @TempDir: close it before JUnit deletes the folder under the broker
+@DirtiesContext
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class RegistryReloadIT {
 

@@ -42,6 +42,11 @@ public final class GpList {
         return Optional.ofNullable(officeByGp.get(gpHerId));
     }
 
+    /** The person HER-ids of the GPs on the list. */
+    public java.util.Set<String> gpHerIds() {
+        return officeByGp.keySet();
+    }
+
     public int patients() {
         return byPatient.size();
     }

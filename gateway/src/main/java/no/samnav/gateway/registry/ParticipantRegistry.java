@@ -77,6 +77,12 @@ public final class ParticipantRegistry {
                         + " is also a participant's or a service's HER-id");
             }
         }
+        for (String gp : gpList.gpHerIds()) {
+            if (serviceByHerId.containsKey(gp) || gpList.addressHerIds().contains(gp)) {
+                throw new InvalidCooperationException("gp-list: GP " + gp + " is also a service's HER-id or the"
+                        + " GP-list address");
+            }
+        }
     }
 
     /** Reads and checks a cooperation file; folders and a separate GP-list file are resolved against {@code dataDir}. */

@@ -184,6 +184,14 @@ class AddressingTest {
                 gp-list:
                   her-ids: ["8100190"]
                   entries:
+                    - patient: "%s"
+                      gp: "8100190"
+                      office: oteren
+                """.formatted(KARI))).hasMessageContaining("GP 8100190 is also a service's HER-id or the GP-list address");
+        assertThatThrownBy(() -> load(PARTICIPANTS + """
+                gp-list:
+                  her-ids: ["8100190"]
+                  entries:
                     - patient: [%s]
                       gp: "8100111"
                       office: oteren

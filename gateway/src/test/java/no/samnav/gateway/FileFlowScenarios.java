@@ -44,7 +44,7 @@ abstract class FileFlowScenarios extends GatewayITSupport {
         }
 
         String receiptId = UUID.randomUUID().toString();
-        drop("oteren", "apprec.xml", appRec10(receiptId, msgId, "1", "OK").getBytes(StandardCharsets.UTF_8));
+        drop("oteren", "apprec.xml", GatewayTestMessages.appRec10(receiptId, msgId, "1", "OK").getBytes(StandardCharsets.UTF_8));
         String receipt = awaitFileContaining(inbox("storsteinnes"), receiptId);
         assertThat(receipt).contains("xmlns=\"http://www.kith.no/xmlstds/apprec/2012-02-15\"")
                 .contains("<Id>" + msgId + "</Id>").contains("<Status V=\"1\"");
@@ -62,6 +62,31 @@ abstract class FileFlowScenarios extends GatewayITSupport {
         assertThat(receipt).contains("<Status V=\"2\"").contains("V=\"E21\"").contains("8199999")
                 .contains("xmlns=\"http://www.kith.no/xmlstds/apprec/2012-02-15\"");
         assertThat(store.byMsgId(msgId).orElseThrow().status()).isEqualTo(MessageStatus.REJECTED);
+    }
+
+    @Test
+    void aNoteToTheMidwifeServiceReachesItsCurrentOffice() throws IOException {
+        String msgId = UUID.randomUUID().toString();
+        String note = noteFromStorsteinnesToOteren(msgId).replace("<Id>" + OTEREN_HER + "</Id>", "<Id>8100240</Id>")
+                .replace("<Id>8100100</Id>", "<Id>8100200</Id>");
+        drop("storsteinnes", "to-midwife.xml", note.getBytes(StandardCharsets.UTF_8));
+
+        // the midwife's Oteren office runs CGM, which reads Dialogmelding 1.1: no translation needed
+        assertThat(awaitFileContaining(inbox("jordmor-oteren"), msgId))
+                .contains("xmlns=\"http://www.kith.no/xmlstds/dialog/2013-01-23\"");
+        assertThat(inbox("jordmor-storsteinnes")).isEmptyDirectory();
+    }
+
+    @Test
+    void aNoteToThePatientsGpReachesTheOfficeOfTheGpThePatientIsListedWith() throws IOException {
+        String msgId = UUID.randomUUID().toString();
+        // the receiver is the cooperation's GP-list address only; the sample's patient is listed at Oteren
+        String note = noteFromStorsteinnesToOteren(msgId).replace("<Id>" + OTEREN_HER + "</Id>", "<Id>8100190</Id>")
+                .replace("<Id>8100100</Id>", "<Id>8199997</Id>");
+        drop("storsteinnes", "to-gp.xml", note.getBytes(StandardCharsets.UTF_8));
+
+        assertThat(awaitFileContaining(inbox("oteren"), msgId)).contains("<Type V=\"DIALOG_NOTAT\"");
+        assertThat(store.byMsgId(msgId).orElseThrow().status()).isIn(MessageStatus.ROUTED, MessageStatus.DELIVERED);
     }
 
     @Test
@@ -107,24 +132,5 @@ abstract class FileFlowScenarios extends GatewayITSupport {
         assertThat(inbox("malangen")).isEmptyDirectory();
     }
 
-    static String appRec10(String id, String originalMsgId, String status, String statusText) {
-        return """
-                <?xml version="1.0" encoding="UTF-8"?>
-                <AppRec xmlns="http://www.kith.no/xmlstds/apprec/2004-11-21">
-                  <MsgType V="APPREC" DN="Applikasjonskvittering"/>
-                  <MIGversion>1.0 2004-11-21</MIGversion>
-                  <GenDate>2026-03-04T10:20:00</GenDate>
-                  <Id>%s</Id>
-                  <Sender><HCP><Inst><Name>Oteren legekontor</Name><Id>%s</Id><TypeId V="HER" DN="HER-id"/></Inst></HCP></Sender>
-                  <Receiver><HCP><Inst><Name>Storsteinnes legekontor</Name><Id>%s</Id><TypeId V="HER" DN="HER-id"/></Inst></HCP></Receiver>
-                  <Status V="%s" DN="%s"/>
-                  <OriginalMsgId>
-                    <MsgType V="DIALOG_NOTAT" DN="Notat"/>
-                    <IssueDate>2026-03-04T10:15:00</IssueDate>
-                    <Id>%s</Id>
-                  </OriginalMsgId>
-                </AppRec>
-                """.formatted(id, OTEREN_HER, STORSTEINNES_HER, status, statusText, originalMsgId);
-    }
 
 }

@@ -38,4 +38,25 @@ public final class GatewayTestMessages {
                 .replace("<Id>TMP</Id>", "<Id>8100200</Id>")
                 .replace("<Id>8100111</Id>", "<Id>8100299</Id>");
     }
+
+    /** An AppRec 1.0 from Oteren (System X) to Storsteinnes answering {@code originalMsgId}. */
+    public static String appRec10(String id, String originalMsgId, String status, String statusText) {
+        return """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <AppRec xmlns="http://www.kith.no/xmlstds/apprec/2004-11-21">
+                  <MsgType V="APPREC" DN="Applikasjonskvittering"/>
+                  <MIGversion>1.0 2004-11-21</MIGversion>
+                  <GenDate>2026-03-04T10:20:00</GenDate>
+                  <Id>%s</Id>
+                  <Sender><HCP><Inst><Name>Oteren legekontor</Name><Id>%s</Id><TypeId V="HER" DN="HER-id"/></Inst></HCP></Sender>
+                  <Receiver><HCP><Inst><Name>Storsteinnes legekontor</Name><Id>%s</Id><TypeId V="HER" DN="HER-id"/></Inst></HCP></Receiver>
+                  <Status V="%s" DN="%s"/>
+                  <OriginalMsgId>
+                    <MsgType V="DIALOG_NOTAT" DN="Notat"/>
+                    <IssueDate>2026-03-04T10:15:00</IssueDate>
+                    <Id>%s</Id>
+                  </OriginalMsgId>
+                </AppRec>
+                """.formatted(id, OTEREN_HER, STORSTEINNES_HER, status, statusText, originalMsgId);
+    }
 }

@@ -2,14 +2,10 @@ package no.samnav.gateway.config;
 
 import ca.uhn.fhir.context.FhirContext;
 import jakarta.jms.ConnectionFactory;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import no.samnav.gateway.flow.RegistryHolder;
 import no.samnav.gateway.registry.InvalidCooperationException;
-import no.samnav.gateway.registry.ParticipantRegistry;
+import no.samnav.gateway.reload.CooperationLoader;
 import no.samnav.mappers.Mappers;
 import no.samnav.mappers.xml.XmlLimits;
 import org.apache.camel.component.jms.JmsComponent;
@@ -18,7 +14,6 @@ import org.springframework.boot.autoconfigure.jms.artemis.ArtemisConfigurationCu
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
 /** The gateway's beans: mappers, registry, JMS component and broker policy. */
@@ -46,19 +41,12 @@ public class GatewayConfiguration {
     }
 
     @Bean
-    RegistryHolder registry(SamnavProperties properties) throws IOException {
-        String file = properties.cooperationFile();
-        try (InputStream in = file == null || file.isBlank()
-                ? new ClassPathResource("demo/cooperation.yml").getInputStream()
-                : Files.newInputStream(Path.of(file))) {
-            ParticipantRegistry registry = ParticipantRegistry.load(in, properties.dataDir());
-            for (var p : registry.participants()) {
-                Files.createDirectories(p.channel().outbox());
-                Files.createDirectories(p.channel().inbox());
-            }
-            return new RegistryHolder(registry);
+    RegistryHolder registry(SamnavProperties properties) {
+        try {
+            return new RegistryHolder(CooperationLoader.load(properties));
         } catch (InvalidCooperationException e) {
-            throw new IllegalStateException("Cooperation file " + (file == null ? "(demo)" : file) + ": " + e.getMessage(), e);
+            throw new IllegalStateException("Cooperation file " + CooperationLoader.describe(properties) + ": "
+                    + e.getMessage(), e);
         }
     }
 

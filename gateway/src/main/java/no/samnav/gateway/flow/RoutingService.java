@@ -3,6 +3,7 @@ package no.samnav.gateway.flow;
 import java.util.List;
 import java.util.Optional;
 import no.samnav.gateway.observability.GatewayMetrics;
+import no.samnav.gateway.registry.Addressing;
 import no.samnav.gateway.registry.Participant;
 import no.samnav.gateway.registry.ParticipantRegistry;
 import no.samnav.gateway.store.MessageStatus;
@@ -22,7 +23,8 @@ import org.springframework.stereotype.Service;
 
 /**
  * Route and translate: resolve the receiver from the participant registry by HER-id (most specific
- * first, so a message to a departed GP reaches the office), pick the version it reads, translate
+ * first, so a message to a departed GP reaches the office; a service's HER-id reaches its current
+ * office, the GP-list address the patient's GP's office), pick the version it reads, translate
  * through FHIR and store the payload and its loss report. Receipts travel back to the original
  * sender in the sender's AppRec version. Idempotent: routing a message twice prepares the same deliveries.
  */
@@ -62,12 +64,12 @@ public class RoutingService {
         MessageFacts facts = MessageFacts.of(read.bundle(), message.msgId());
         if (facts.isAppRec()) return routeReceipt(message, facts, original, participants);
 
-        Optional<Participant> receiver = participants.addressedBy(facts.receiverHerIds());
-        if (receiver.isEmpty()) {
-            return reject(message, channel, facts, AppRecErrorCode.E21, "Mottaker finnes ikke i samarbeidet: ingen"
-                    + " deltaker har HER-id " + String.join(" eller ", facts.receiverHerIds()));
+        Addressing addressing = participants.resolve(facts.receiverHerIds(), facts.patientId());
+        if (addressing instanceof Addressing.Unresolved unresolved) {
+            return reject(message, channel, facts, AppRecErrorCode.E21, unresolved.reason());
         }
-        Participant to = receiver.get();
+        Addressing.Resolved resolved = (Addressing.Resolved) addressing;
+        Participant to = resolved.participant();
         KithStandard source = read.standard();
         Optional<KithStandard> version = to.versionFor(source.family(), source);
         if (version.isEmpty()) {
@@ -83,10 +85,10 @@ public class RoutingService {
         }
         store.prepareDelivery(messageId, to.id(), safeFileName(message.msgId()) + ".xml", version.get().id(),
                 translated.xml(), translated.losses().isEmpty() ? null : translated.losses().toText());
-        store.status(messageId, MessageStatus.ROUTED, "to " + to.id() + " as " + version.get().id()
+        store.status(messageId, MessageStatus.ROUTED, "to " + to.id() + " (" + resolved.describe() + ") as " + version.get().id()
                 + (translated.losses().isEmpty() ? "" : ", " + translated.losses().losses().size() + " element(s) lost"),
                 to.id());
-        log.info("message {} routed to {} as {}", messageId, to.id(), version.get().id());
+        log.info("message {} routed to {} via {} as {}", messageId, to.id(), resolved.via(), version.get().id());
         return List.of(new DeliveryOrder(messageId, to.id()));
     }
 

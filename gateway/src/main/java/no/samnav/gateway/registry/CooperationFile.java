@@ -4,12 +4,33 @@ import java.util.List;
 
 /**
  * The YAML cooperation file as written by an operator (see {@code docs/configuration.md}): one entry
- * per participant. Kebab-case keys; folders relative to the gateway's data directory.
+ * per participant, the shared services and the GP list. Kebab-case keys; folders relative to the
+ * gateway's data directory.
  */
-public record CooperationFile(String name, List<Entry> participants) {
+public record CooperationFile(String name, List<Entry> participants, List<ServiceEntry> services, GpListEntry gpList) {
 
     /** One participant as configured. */
     public record Entry(String id, String name, String municipality, List<String> herIds, String profile,
             String channel, String outbox, String inbox, List<String> accepts) {
+    }
+
+    /** A service (e.g. the midwife service) addressed by its own HER-ids and answered by its current office. */
+    public record ServiceEntry(String id, String name, String provider, List<String> serves, List<String> herIds,
+            List<String> offices, String currentOffice) {
+    }
+
+    /**
+     * The GP list: the HER-ids that address "the patient's GP", and the patients' GPs, inline or in a
+     * separate file (relative to the cooperation file's folder).
+     */
+    public record GpListEntry(List<String> herIds, String file, List<GpEntry> entries) {
+    }
+
+    /** A separate GP-list file: only {@code entries}. */
+    public record GpListFile(List<GpEntry> entries) {
+    }
+
+    /** One patient on a GP's list: FNR or D-number, the GP's (person) HER-id and the office participant. */
+    public record GpEntry(String patient, String gp, String office) {
     }
 }

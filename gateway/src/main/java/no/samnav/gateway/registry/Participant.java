@@ -21,14 +21,16 @@ import no.samnav.mappers.KithStandard;
 public record Participant(String id, String name, String municipality, List<String> herIds, SystemProfile profile,
         Channel channel, List<KithStandard> accepts) {
 
-    /** How the gateway exchanges files or messages with a participant's journal system. */
+    /** How the gateway exchanges files or messages with a participant's journal system; folders only for FILE. */
     public record Channel(ChannelType type, Path outbox, Path inbox) {
     }
 
     /** The transports a participant's journal system can use. */
     public enum ChannelType {
         /** Folders: the system writes to the outbox, the gateway delivers to the inbox. */
-        FILE
+        FILE,
+        /** Queues on the gateway's broker: the system sends to {@code samnav.in.<id>} and receives from {@code samnav.out.<id>}. */
+        JMS
     }
 
     /**

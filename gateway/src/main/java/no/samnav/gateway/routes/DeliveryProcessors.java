@@ -15,8 +15,8 @@ public class DeliveryProcessors {
     public static final String ALREADY_DELIVERED_HEADER = "SamnavAlreadyDelivered";
     /** The message id, kept while the body carries the payload. */
     public static final String MESSAGE_ID_HEADER = MessageIdMdc.HEADER;
-    /** The standard id of the payload being delivered. */
-    public static final String STANDARD_HEADER = "SamnavStandard";
+    /** Exchange property (never sent to the channel): the standard id of the payload being delivered. */
+    public static final String STANDARD_PROPERTY = "SamnavStandard";
 
     private final DeliveryService deliveries;
 
@@ -37,7 +37,7 @@ public class DeliveryProcessors {
             }
             MessageStore.Delivery d = pending.get();
             exchange.getIn().setHeader(Exchange.FILE_NAME, d.fileName());
-            exchange.getIn().setHeader(STANDARD_HEADER, d.standard());
+            exchange.setProperty(STANDARD_PROPERTY, d.standard());
             exchange.getIn().setBody(d.payload());
         };
     }
@@ -46,6 +46,6 @@ public class DeliveryProcessors {
     public Processor delivered() {
         return exchange -> deliveries.delivered(exchange.getIn().getHeader(MESSAGE_ID_HEADER, String.class),
                 exchange.getIn().getHeader(Queues.PARTICIPANT_HEADER, String.class),
-                exchange.getIn().getHeader(STANDARD_HEADER, String.class));
+                exchange.getProperty(STANDARD_PROPERTY, String.class));
     }
 }

@@ -13,10 +13,23 @@ public final class Queues {
     /** Deliveries and routings that failed after every retry, for an operator to inspect and resend. */
     public static final String DEAD_LETTER = "samnav.dead-letter";
 
+    /** What a JMS participant's journal system sends: {@code samnav.in.<participant id>}. */
+    public static final String IN_PREFIX = "samnav.in.";
+    /** What the gateway delivers to a JMS participant: {@code samnav.out.<participant id>}. */
+    public static final String OUT_PREFIX = "samnav.out.";
+
     /** The participant a delivery is for. */
     public static final String PARTICIPANT_HEADER = "SamnavParticipant";
 
     public static String deliverTo(String participantId) {
         return DELIVER_PREFIX + participantId;
+    }
+
+    public static String inFrom(String participantId) {
+        return IN_PREFIX + participantId;
+    }
+
+    public static String outTo(String participantId) {
+        return OUT_PREFIX + participantId;
     }
 }

@@ -26,12 +26,13 @@ class ParticipantRegistryTest {
     void theDemoCooperationHasTheOfficesOfBothMunicipalities() {
         ParticipantRegistry registry = demo();
         assertThat(registry.participants()).extracting(Participant::id)
-                .containsExactly("storsteinnes", "malangen", "oteren", "legevakt", "jordmor", "unn");
+                .containsExactly("storsteinnes", "malangen", "oteren", "legevakt", "jordmor-oteren",
+                        "jordmor-storsteinnes", "unn");
         Participant oteren = registry.byId("oteren").orElseThrow();
         assertThat(oteren.profile()).isEqualTo(SystemProfile.SYSTEMX);
         assertThat(oteren.municipality()).isEqualTo("Storfjord");
         assertThat(oteren.channel().outbox()).isEqualTo(Path.of("/data/participants/oteren/outbox"));
-        assertThat(registry.byId("jordmor").orElseThrow().municipality()).isEqualTo("Balsfjord");
+        assertThat(registry.byId("jordmor-oteren").orElseThrow().municipality()).isEqualTo("Balsfjord");
     }
 
     @Test
@@ -64,6 +65,18 @@ class ParticipantRegistryTest {
                 """);
         assertThat(r.byId("oteren").orElseThrow().accepts())
                 .containsExactly(KithStandard.DIALOGMELDING_1_1, KithStandard.APPREC_1_1);
+    }
+
+    @Test
+    void aJmsParticipantUsesQueuesNotFolders() {
+        Participant p = load("participants:\n  - id: oteren\n    her-ids: [\"8100110\"]\n    profile: systemx\n"
+                + "    channel: jms\n").byId("oteren").orElseThrow();
+        assertThat(p.channel().type()).isEqualTo(Participant.ChannelType.JMS);
+        assertThat(p.channel().outbox()).isNull();
+        assertThatThrownBy(() -> load("participants:\n  - id: oteren\n    her-ids: [\"8100110\"]\n    profile: systemx\n"
+                + "    channel: jms\n    inbox: x\n")).hasMessageContaining("a jms participant has no outbox or inbox");
+        assertThatThrownBy(() -> load("participants:\n  - id: oteren\n    her-ids: [\"8100110\"]\n    profile: systemx\n"
+                + "    channel: fhir\n")).hasMessageContaining("channel 'fhir' is not supported (file, jms)");
     }
 
     @Test

@@ -120,7 +120,8 @@ public class IngestService {
     }
 
     private Outcome reject(Participant channel, byte[] payload, MappingException e) {
-        String pseudoId = "rejected:sha256:" + sha256(payload);
+        // per channel: the same bad bytes from two journal systems are two inputs, each answered
+        String pseudoId = "rejected:" + channel.id() + ":sha256:" + sha256(payload);
         MessageStore.Stored stored = store.receive(new NewMessage(pseudoId, "rejected", "unknown", null, channel.id(),
                 channel.primaryHerId(), null, null, null, payload, "{}"));
         String id = stored.message().id();

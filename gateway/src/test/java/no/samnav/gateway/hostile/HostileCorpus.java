@@ -20,11 +20,15 @@ public final class HostileCorpus {
     public record BadInput(String name, byte[] bytes, String expectedCode, String msgId) {
     }
 
-    private final Random random = new Random(20261202L);
+    private final Random random;
     private final java.util.function.Function<String, String> goodNote;
 
-    /** @param goodNote a good note to Oteren with the given MsgId */
-    public HostileCorpus(java.util.function.Function<String, String> goodNote) {
+    /**
+     * @param seed     the corpus's random seed
+     * @param goodNote a good note to Oteren with the given MsgId
+     */
+    public HostileCorpus(long seed, java.util.function.Function<String, String> goodNote) {
+        this.random = new Random(seed);
         this.goodNote = goodNote;
     }
 

@@ -63,6 +63,10 @@ abstract class GatewayITSupport {
         Files.move(tmp, outbox(participant).resolve(fileName), StandardCopyOption.ATOMIC_MOVE);
     }
 
+    static void drop(String participant, String fileName, String content) throws IOException {
+        drop(participant, fileName, content.getBytes(StandardCharsets.UTF_8));
+    }
+
     static String awaitFileContaining(Path dir, String needle) {
         return await().atMost(Duration.ofSeconds(30)).until(() -> find(dir, needle), s -> s != null);
     }

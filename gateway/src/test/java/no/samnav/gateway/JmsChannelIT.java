@@ -13,15 +13,12 @@ import jakarta.jms.MessageProducer;
 import jakarta.jms.Session;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.stream.Stream;
 import no.samnav.gateway.config.BrokerConfiguration;
 import no.samnav.gateway.store.MessageStatus;
 import no.samnav.gateway.store.MessageStore;
@@ -31,10 +28,7 @@ import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -43,16 +37,10 @@ import org.springframework.test.context.DynamicPropertySource;
  * over TCP with a plain Artemis JMS client, receives on {@code samnav.out.oteren} and sends on
  * {@code samnav.in.oteren}; Storsteinnes stays on the file channel.
  */
-// the context lives in the class's @TempDir: close it before JUnit deletes the folder under the broker
-@DirtiesContext
-@SpringBootTest
-class JmsChannelIT {
-
-    @TempDir
-    static Path dataDir;
+class JmsChannelIT extends GatewayITSupport {
 
     @DynamicPropertySource
-    static void settings(DynamicPropertyRegistry registry) throws IOException {
+    static void oterenOnJms(DynamicPropertyRegistry registry) throws IOException {
         String demo;
         try (InputStream in = JmsChannelIT.class.getResourceAsStream("/demo/cooperation.yml")) {
             demo = new String(in.readAllBytes(), StandardCharsets.UTF_8);
@@ -61,11 +49,7 @@ class JmsChannelIT {
         assertThat(jms).contains("channel: jms");
         Path file = dataDir.resolve("cooperation.yml");
         Files.writeString(file, jms, StandardCharsets.UTF_8);
-        registry.add("samnav.data-dir", () -> dataDir.toString());
         registry.add("samnav.cooperation-file", file::toString);
-        registry.add("samnav.file-poll-interval", () -> "100ms");
-        registry.add("samnav.delivery.initial-delay", () -> "50ms");
-        registry.add("samnav.delivery.maximum-redeliveries", () -> "2");
     }
 
     @Autowired
@@ -120,31 +104,9 @@ class JmsChannelIT {
         }
     }
 
-    static Path outbox(String participant) {
-        return dataDir.resolve("participants").resolve(participant).resolve("outbox");
-    }
 
-    static Path inbox(String participant) {
-        return dataDir.resolve("participants").resolve(participant).resolve("inbox");
-    }
 
-    static void drop(String participant, String fileName, String content) throws IOException {
-        Path tmp = outbox(participant).resolve(fileName + ".part");
-        Files.writeString(tmp, content, StandardCharsets.UTF_8);
-        Files.move(tmp, outbox(participant).resolve(fileName), StandardCopyOption.ATOMIC_MOVE);
-    }
 
-    static String awaitFileContaining(Path dir, String needle) {
-        return await().atMost(Duration.ofSeconds(30)).until(() -> {
-            try (Stream<Path> files = Files.list(dir)) {
-                for (Path p : files.filter(f -> f.toString().endsWith(".xml")).toList()) {
-                    String content = Files.readString(p, StandardCharsets.UTF_8);
-                    if (content.contains(needle)) return content;
-                }
-            }
-            return null;
-        }, s -> s != null);
-    }
 
     @Test
     void aNoteToTheJmsParticipantArrivesTranslatedAndItsAppRecReturnsToTheFileSender() throws Exception {

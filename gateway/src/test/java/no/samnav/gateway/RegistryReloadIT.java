@@ -26,14 +26,11 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.ServiceStatus;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jms.core.JmsTemplate;
-import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -42,13 +39,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * Oteren replaces System X with InfoDoc without losing what waits on its delivery queue, an invalid
  * file changes nothing, and participants can be added and removed.
  */
-// the context lives in the class's @TempDir: close it before JUnit deletes the folder under the broker
-@DirtiesContext
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class RegistryReloadIT {
-
-    @TempDir
-    static Path dataDir;
+class RegistryReloadIT extends GatewayITSupport {
 
     static Path cooperationFile() {
         return dataDir.resolve("cooperation.yml");
@@ -73,13 +64,9 @@ class RegistryReloadIT {
     }
 
     @DynamicPropertySource
-    static void settings(DynamicPropertyRegistry registry) {
+    static void cooperationFromAFile(DynamicPropertyRegistry registry) {
         writeCooperation(demo());
-        registry.add("samnav.data-dir", () -> dataDir.toString());
         registry.add("samnav.cooperation-file", () -> cooperationFile().toString());
-        registry.add("samnav.file-poll-interval", () -> "100ms");
-        registry.add("samnav.delivery.initial-delay", () -> "50ms");
-        registry.add("samnav.delivery.maximum-redeliveries", () -> "2");
     }
 
     @Autowired
@@ -93,31 +80,9 @@ class RegistryReloadIT {
     @Autowired
     JmsTemplate jms;
 
-    static Path outbox(String participant) {
-        return dataDir.resolve("participants").resolve(participant).resolve("outbox");
-    }
 
-    static Path inbox(String participant) {
-        return dataDir.resolve("participants").resolve(participant).resolve("inbox");
-    }
 
-    static void drop(String participant, String fileName, String content) throws IOException {
-        Path tmp = outbox(participant).resolve(fileName + ".part");
-        Files.writeString(tmp, content, StandardCharsets.UTF_8);
-        Files.move(tmp, outbox(participant).resolve(fileName), StandardCopyOption.ATOMIC_MOVE);
-    }
 
-    static String awaitFileContaining(Path dir, String needle) {
-        return await().atMost(Duration.ofSeconds(30)).until(() -> {
-            try (Stream<Path> files = Files.list(dir)) {
-                for (Path p : files.filter(f -> f.toString().endsWith(".xml")).toList()) {
-                    String content = Files.readString(p, StandardCharsets.UTF_8);
-                    if (content.contains(needle)) return content;
-                }
-            }
-            return null;
-        }, s -> s != null);
-    }
 
     @SuppressWarnings("rawtypes")
     ResponseEntity<Map> reload() {
@@ -188,16 +153,7 @@ class RegistryReloadIT {
             return text.contains(msgId) ? text : null;
         }, t -> t != null);
         assertThat(received).contains(DIALOG_1_0);
-        assertThat(find(inbox("oteren"), msgId)).isFalse();
-    }
-
-    static boolean find(Path dir, String needle) throws IOException {
-        try (Stream<Path> files = Files.list(dir)) {
-            for (Path p : files.filter(f -> f.toString().endsWith(".xml")).toList()) {
-                if (Files.readString(p, StandardCharsets.UTF_8).contains(needle)) return true;
-            }
-        }
-        return false;
+        assertThat(find(inbox("oteren"), msgId)).isNull();
     }
 
     @Test

@@ -55,6 +55,12 @@ public class GatewayConfiguration {
     JmsComponent jms(ConnectionFactory connectionFactory) {
         JmsComponent jms = JmsComponent.jmsComponent(connectionFactory);
         jms.setDeliveryPersistent(true);
+        // transacted consumers use the listener container's own local transaction, which the
+        // route's sends join (the listener session is exposed to the thread): a consumed order and
+        // the orders it sends commit together. With a lazily created JmsTransactionManager and a
+        // cached consumer, the receive committed on its own first, and a gateway killed in between
+        // lost the sent orders (found by the crash harness).
+        jms.setLazyCreateTransactionManager(false);
         // transacted consumers would otherwise open a new consumer for every receive
         jms.setCacheLevelName("CACHE_CONSUMER");
         return jms;

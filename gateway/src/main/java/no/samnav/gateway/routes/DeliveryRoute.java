@@ -1,5 +1,6 @@
 package no.samnav.gateway.routes;
 
+import java.nio.file.Path;
 import no.samnav.gateway.registry.Participant;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.Exchange;
@@ -10,8 +11,8 @@ import org.apache.camel.Exchange;
  * payloads are not written again; failures are retried and dead-lettered by the shared
  * {@link DeliveryPolicy}.
  * <ul>
- * <li>File channel: into the inbox under a temporary name, renamed when complete, so the journal
- * system never reads half a file.</li>
+ * <li>File channel: into the inbox as {@code <name>.part}, renamed only after the delivery is
+ * recorded ({@link InboxFiles}), so the journal system never reads half a file nor one twice.</li>
  * <li>JMS channel: to queue {@code samnav.out.<id>} as a persistent bytes message; its only
  * properties are {@code SamnavMessageId} (the gateway's id of the message) and {@code SamnavParticipant}.</li>
  * </ul>
@@ -22,11 +23,13 @@ final class DeliveryRoute extends RouteBuilder {
     private final Participant participant;
     private final DeliveryPolicy policy;
     private final DeliveryProcessors delivery;
+    private final InboxFiles inboxFiles;
 
-    DeliveryRoute(Participant participant, DeliveryPolicy policy, DeliveryProcessors delivery) {
+    DeliveryRoute(Participant participant, DeliveryPolicy policy, DeliveryProcessors delivery, InboxFiles inboxFiles) {
         this.participant = participant;
         this.policy = policy;
         this.delivery = delivery;
+        this.inboxFiles = inboxFiles;
     }
 
     static String routeId(String participantId) {
@@ -36,22 +39,31 @@ final class DeliveryRoute extends RouteBuilder {
     @Override
     public void configure() {
         errorHandler(policy.deadLetterChannel());
-        from("jms:queue:" + Queues.deliverTo(participant.id()) + "?transacted=true")
+        boolean file = participant.channel().type() == Participant.ChannelType.FILE;
+        Path inbox = participant.channel().inbox();
+        var order = from("jms:queue:" + Queues.deliverTo(participant.id()) + "?transacted=true")
                 .routeId(routeId(participant.id()))
                 .setHeader(Queues.PARTICIPANT_HEADER, constant(participant.id()))
-                .process(delivery.load())
-                .filter(header(DeliveryProcessors.ALREADY_DELIVERED_HEADER).isNull())
-                    // only what the channel needs goes out: not the sender's JMS properties nor the routing headers
-                    .removeHeaders("*", Exchange.FILE_NAME, DeliveryProcessors.MESSAGE_ID_HEADER, Queues.PARTICIPANT_HEADER)
-                    .to(target())
-                    .process(delivery.delivered())
-                .end();
-    }
-
-    private String target() {
-        return switch (participant.channel().type()) {
-            case FILE -> "file:" + participant.channel().inbox() + "?tempFileName=${file:name}.part&fileExist=Override";
-            case JMS -> "jms:queue:" + Queues.outTo(participant.id()) + "?jmsMessageType=Bytes";
-        };
+                .process(delivery.load());
+        if (file) {
+            order.choice()
+                    .when(header(DeliveryProcessors.ALREADY_DELIVERED_HEADER).isNull())
+                        .removeHeaders("*", Exchange.FILE_NAME, DeliveryProcessors.MESSAGE_ID_HEADER, Queues.PARTICIPANT_HEADER)
+                        .process(inboxFiles.writeTemporary())
+                        .to("file:" + inbox + "?fileExist=Override")
+                        .process(delivery.delivered())
+                        .process(inboxFiles.publish(inbox))
+                    .otherwise()
+                        .process(inboxFiles.finishInterrupted(inbox))
+                    .end();
+        } else {
+            // the send to samnav.out.<id> commits with the consumed order (one local JMS transaction)
+            order.filter(header(DeliveryProcessors.ALREADY_DELIVERED_HEADER).isNull())
+                        // only what the channel needs goes out: not the sender's JMS properties nor the routing headers
+                        .removeHeaders("*", DeliveryProcessors.MESSAGE_ID_HEADER, Queues.PARTICIPANT_HEADER)
+                        .to("jms:queue:" + Queues.outTo(participant.id()) + "?jmsMessageType=Bytes")
+                        .process(delivery.delivered())
+                    .end();
+        }
     }
 }

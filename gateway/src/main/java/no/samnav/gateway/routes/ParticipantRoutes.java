@@ -20,13 +20,15 @@ public class ParticipantRoutes {
     private final IngestProcessor ingest;
     private final DeliveryPolicy policy;
     private final DeliveryProcessors delivery;
+    private final InboxFiles inboxFiles;
 
     public ParticipantRoutes(SamnavProperties properties, IngestProcessor ingest, DeliveryPolicy policy,
-            DeliveryProcessors delivery) {
+            DeliveryProcessors delivery, InboxFiles inboxFiles) {
         this.properties = properties;
         this.ingest = ingest;
         this.policy = policy;
         this.delivery = delivery;
+        this.inboxFiles = inboxFiles;
     }
 
     /** The ids of a participant's routes. */
@@ -36,7 +38,7 @@ public class ParticipantRoutes {
 
     /** Adds (and, in a started context, starts) the routes of one participant. */
     public void add(CamelContext camel, Participant participant) throws Exception {
-        camel.addRoutes(new DeliveryRoute(participant, policy, delivery));
+        camel.addRoutes(new DeliveryRoute(participant, policy, delivery, inboxFiles));
         camel.addRoutes(new IngestRoute(participant, properties.filePollInterval().toMillis(), ingest));
     }
 

@@ -1,0 +1,139 @@
+package no.samnav.conformance.harness;
+
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The real gateway ({@code gateway/target/samnav-gateway.jar}) as a child JVM on a data directory
+ * of its own: started, waited for through {@code /actuator/health}, and killed with SIGKILL
+ * ({@link Process#destroyForcibly()}). A JVM shutdown hook kills a child that is still running, so
+ * an aborted harness never leaves a gateway behind.
+ */
+public final class GatewayProcess implements AutoCloseable {
+
+    private final Path jar;
+    private final Path dataDir;
+    private final List<String> jvmArgs;
+    private final List<String> settings;
+    private final Duration startupTimeout;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final Thread hook = new Thread(this::killQuietly, "samnav-harness-kill-gateway");
+    private Process process;
+    private int starts;
+
+    /**
+     * @param settings gateway arguments such as {@code --samnav.file-poll-interval=100ms}
+     */
+    public GatewayProcess(Path jar, Path dataDir, List<String> jvmArgs, List<String> settings, Duration startupTimeout) {
+        this.jar = jar;
+        this.dataDir = dataDir;
+        this.jvmArgs = List.copyOf(jvmArgs);
+        this.settings = List.copyOf(settings);
+        this.startupTimeout = startupTimeout;
+        Runtime.getRuntime().addShutdownHook(hook);
+    }
+
+    /** Starts the gateway and returns once its health endpoint says UP; returns the start-up time. */
+    public synchronized Duration start() throws IOException {
+        if (process != null && process.isAlive()) throw new IllegalStateException("gateway already running");
+        int port = freePort();
+        Path logs = Files.createDirectories(dataDir.resolve("gateway-logs"));
+        Path log = logs.resolve("gateway-" + (++starts) + ".log");
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmArgs);
+        command.add("-jar");
+        command.add(jar.toString());
+        command.add("--server.port=" + port);
+        command.add("--server.address=127.0.0.1");
+        command.add("--samnav.data-dir=" + dataDir);
+        command.addAll(settings);
+        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        pb.environment().put("SAMNAV_DATA_DIR", dataDir.toString());
+        long t0 = System.nanoTime();
+        Process started = pb.start();
+        process = started;
+        URI health = URI.create("http://127.0.0.1:" + port + "/actuator/health");
+        try {
+            await("gateway start " + starts + " (log " + log + ")").atMost(startupTimeout)
+                    .pollInterval(Duration.ofMillis(100)).ignoreExceptions()
+                    .until(() -> {
+                        if (!started.isAlive()) throw new IllegalStateException("exited with " + started.exitValue());
+                        HttpResponse<String> r = http.send(HttpRequest.newBuilder(health).timeout(Duration.ofSeconds(2)).build(),
+                                HttpResponse.BodyHandlers.ofString());
+                        return r.statusCode() == 200 && r.body().contains("\"UP\"");
+                    });
+        } catch (RuntimeException e) {
+            killQuietly();
+            throw new IllegalStateException("the gateway did not start: " + e.getMessage() + "\n" + tail(log), e);
+        }
+        return Duration.ofNanos(System.nanoTime() - t0);
+    }
+
+    /** SIGKILL: no shutdown hook, no flush, no graceful stop of routes or broker. */
+    public synchronized void kill() throws InterruptedException {
+        if (process == null) return;
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly();
+        if (!process.waitFor(30, TimeUnit.SECONDS)) throw new IllegalStateException("gateway did not die");
+        process = null;
+    }
+
+    public synchronized boolean isAlive() {
+        return process != null && process.isAlive();
+    }
+
+    private synchronized void killQuietly() {
+        if (process != null) {
+            process.descendants().forEach(ProcessHandle::destroyForcibly);
+            process.destroyForcibly();
+            try {
+                process.waitFor(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            process = null;
+        }
+    }
+
+    @Override
+    public void close() {
+        killQuietly();
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException shuttingDown) {
+            // the hook is running or will run
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            s.setReuseAddress(true);
+            return s.getLocalPort();
+        }
+    }
+
+    private static String tail(Path log) {
+        try {
+            List<String> lines = new String(Files.readAllBytes(log), StandardCharsets.UTF_8).lines().toList();
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

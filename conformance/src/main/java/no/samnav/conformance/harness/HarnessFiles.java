@@ -1,0 +1,31 @@
+package no.samnav.conformance.harness;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** Finds the repository's files the harnesses need, from the working directory or a system property. */
+final class HarnessFiles {
+
+    private HarnessFiles() {
+    }
+
+    /** {@code property} if set, else {@code relative} in the working directory or the nearest parent that has it. */
+    static Path locate(String property, String relative) {
+        String explicit = System.getProperty(property);
+        if (explicit != null && !explicit.isBlank()) return Path.of(explicit).toAbsolutePath();
+        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            Path candidate = dir.resolve(relative);
+            if (Files.isRegularFile(candidate)) return candidate;
+        }
+        throw new IllegalStateException(relative + " not found from " + Path.of("").toAbsolutePath()
+                + " (build with mvn package, or set -D" + property + "=...)");
+    }
+
+    static Path gatewayJar() {
+        return locate("samnav.harness.gateway-jar", "gateway/target/samnav-gateway.jar");
+    }
+
+    static Path sample() {
+        return locate("samnav.harness.sample", "samples/dialogmelding-1.1-notat.xml");
+    }
+}

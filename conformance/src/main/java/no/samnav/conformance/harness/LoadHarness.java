@@ -1,0 +1,342 @@
+package no.samnav.conformance.harness;
+
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardWatchEventKinds;
+import java.nio.file.WatchEvent;
+import java.nio.file.WatchKey;
+import java.nio.file.WatchService;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * The load harness: end-to-end throughput and latency of the running gateway (outbox → durable
+ * queues and store → translated → inbox), next to a baseline measured in the same run on the same
+ * machine: raw persistent send and transacted receive of the same payloads through an embedded
+ * ActiveMQ Artemis of the same version ({@link ArtemisBaseline}).
+ *
+ * <p>Two measurements on each side: <b>sustained</b> throughput (closed loop, at most
+ * {@code samnav.load.window} messages in flight, counted over {@code samnav.load.seconds} after
+ * {@code samnav.load.warmup} seconds) and <b>paced</b> latency (open loop at
+ * {@code samnav.load.rate} messages per second for {@code samnav.load.paced-seconds}; for the
+ * gateway from the rename into the outbox to the file's appearance in the inbox, seen by a
+ * file-system watch). The gateway runs with {@code samnav.load.poll-interval} as its file poll
+ * interval (default 10ms) and {@code samnav.load.jvm-args}.
+ *
+ * <p>{@code java -cp conformance/target/samnav-conformance.jar no.samnav.conformance.harness.LoadHarness}
+ */
+public final class LoadHarness {
+
+    /** One side's figures. */
+    public record Figures(String what, double sustainedPerSecond, Latencies paced, int delivered, List<String> problems) {
+    }
+
+    private final Path workDir;
+    private final Path jar;
+    private final Path sample;
+    private final List<String> jvmArgs;
+    private final String pollInterval;
+    private final int warmupSeconds;
+    private final int seconds;
+    private final int window;
+    private final double rate;
+    private final int pacedSeconds;
+
+    public LoadHarness(Path workDir, Path jar, Path sample, List<String> jvmArgs, String pollInterval, int warmupSeconds,
+            int seconds, int window, double rate, int pacedSeconds) {
+        this.workDir = workDir;
+        this.jar = jar;
+        this.sample = sample;
+        this.jvmArgs = jvmArgs;
+        this.pollInterval = pollInterval;
+        this.warmupSeconds = warmupSeconds;
+        this.seconds = seconds;
+        this.window = window;
+        this.rate = rate;
+        this.pacedSeconds = pacedSeconds;
+    }
+
+    public static LoadHarness fromSystemProperties() throws IOException {
+        String dir = System.getProperty("samnav.load.data-dir");
+        Path work = dir == null || dir.isBlank() ? Files.createTempDirectory("samnav-load-")
+                : Files.createDirectories(Path.of(dir).toAbsolutePath());
+        return new LoadHarness(work, HarnessFiles.gatewayJar(), HarnessFiles.sample(),
+                Arrays.asList(System.getProperty("samnav.load.jvm-args", "-Xmx1g").trim().split("\\s+")),
+                System.getProperty("samnav.load.poll-interval", "10ms"), Integer.getInteger("samnav.load.warmup", 20),
+                Integer.getInteger("samnav.load.seconds", 60), Integer.getInteger("samnav.load.window", 500),
+                Double.parseDouble(System.getProperty("samnav.load.rate", "100")),
+                Integer.getInteger("samnav.load.paced-seconds", 60));
+    }
+
+    private static ScheduledExecutorService timers() {
+        return Executors.newScheduledThreadPool(2, r -> {
+            Thread t = new Thread(r, "samnav-load");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /** The gateway, end to end through its file channels. */
+    public Figures gateway() throws Exception {
+        Path dataDir = Files.createDirectories(workDir.resolve("gateway"));
+        JournalSystems journals = new JournalSystems(dataDir, new HarnessMessages(sample), false);
+        Random random = new Random(42);
+        ScheduledExecutorService timers = timers();
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        Map<String, Long> arrivals = new ConcurrentHashMap<>();
+        try (GatewayProcess gateway = new GatewayProcess(jar, dataDir, jvmArgs,
+                List.of("--samnav.file-poll-interval=" + pollInterval, "--logging.level.no.samnav=WARN",
+                        "--logging.level.org.apache.camel=WARN"), Duration.ofMinutes(3));
+                InboxWatch watch = new InboxWatch(journals, arrivals)) {
+            System.out.println("gateway started in " + gateway.start().toMillis() + " ms; watching " + watch.folders() + " inboxes");
+            timers.scheduleWithFixedDelay(() -> {
+                try {
+                    journals.readInboxes();
+                } catch (RuntimeException e) {
+                    failure.compareAndSet(null, e);
+                }
+            }, 0, 20, TimeUnit.MILLISECONDS);
+
+            // sustained: closed loop with a bounded number in flight
+            AtomicLong deadline = new AtomicLong(System.nanoTime() + TimeUnit.SECONDS.toNanos(warmupSeconds + seconds));
+            Thread sender = new Thread(() -> {
+                try {
+                    while (System.nanoTime() < deadline.get() && failure.get() == null) {
+                        if (journals.sentCount() - journals.deliveredCount() >= window) {
+                            java.util.concurrent.locks.LockSupport.parkNanos(200_000);
+                            continue;
+                        }
+                        DemoParticipant[] pair = JournalSystems.pair(random);
+                        journals.send(pair[0], pair[1]);
+                    }
+                } catch (IOException | RuntimeException e) {
+                    failure.compareAndSet(null, e);
+                }
+            }, "samnav-load-sender");
+            sender.start();
+            CountDownLatch warm = new CountDownLatch(1);
+            timers.schedule(warm::countDown, warmupSeconds, TimeUnit.SECONDS);
+            warm.await();
+            int before = journals.deliveredCount();
+            long t0 = System.nanoTime();
+            CountDownLatch measured = new CountDownLatch(1);
+            timers.schedule(measured::countDown, seconds, TimeUnit.SECONDS);
+            measured.await();
+            int after = journals.deliveredCount();
+            double sustained = (after - before) / ((System.nanoTime() - t0) / 1e9);
+            sender.join();
+            await("sustained run drained").atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(50))
+                    .until(() -> journals.deliveredCount() == journals.sentCount());
+            System.out.printf("gateway sustained: %.0f msg/s (%d delivered in %d s, window %d)%n", sustained,
+                    after - before, seconds, window);
+
+            // paced: open loop at the given rate, latency from the rename to the inbox
+            List<String> pacedIds = java.util.Collections.synchronizedList(new ArrayList<>());
+            int total = (int) Math.round(rate * pacedSeconds);
+            AtomicInteger dropped = new AtomicInteger();
+            ScheduledFuture<?> paced = timers.scheduleAtFixedRate(() -> {
+                if (dropped.get() >= total) return;
+                try {
+                    DemoParticipant[] pair = JournalSystems.pair(random);
+                    pacedIds.add(journals.send(pair[0], pair[1]));
+                    dropped.incrementAndGet();
+                } catch (IOException | RuntimeException e) {
+                    failure.compareAndSet(null, e);
+                }
+            }, 0, (long) (1e9 / rate), TimeUnit.NANOSECONDS);
+            // open loop: when the gateway cannot keep up, the backlog drains here and shows in the latencies
+            await("paced run delivered").atMost(Duration.ofSeconds(pacedSeconds + 1800L)).pollInterval(Duration.ofMillis(50))
+                    .until(() -> {
+                        if (failure.get() != null) throw new IllegalStateException(failure.get());
+                        return dropped.get() == total && journals.deliveredCount() == journals.sentCount();
+                    });
+            paced.cancel(false);
+            Map<String, JournalSystems.Sent> byId = new ConcurrentHashMap<>();
+            for (JournalSystems.Sent s : journals.sent()) byId.put(s.msgId, s);
+            long[] latencies = pacedIds.stream().mapToLong(id -> {
+                JournalSystems.Sent s = byId.get(id);
+                Long seen = arrivals.get(id + ".xml");
+                return seen != null ? seen - s.droppedAt : s.latencyNanos();
+            }).toArray();
+            Latencies l = Latencies.of(latencies);
+            System.out.println("gateway paced at " + rate + " msg/s: " + l);
+            List<String> problems = journals.verify();
+            if (failure.get() != null) problems.add(0, "harness failure: " + failure.get());
+            return new Figures("gateway", sustained, l, journals.deliveredCount(), problems);
+        } finally {
+            timers.shutdownNow();
+        }
+    }
+
+    /** The baseline: the same payloads through an embedded Artemis with a persistent journal. */
+    public Figures baseline() throws Exception {
+        HarnessMessages messages = new HarnessMessages(sample);
+        Random random = new Random(42);
+        byte[][] payloads = new byte[64][];
+        for (int i = 0; i < payloads.length; i++) {
+            DemoParticipant[] pair = JournalSystems.pair(random);
+            payloads[i] = messages.note(UUID.randomUUID().toString(), pair[0], pair[1]);
+        }
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        ScheduledExecutorService timers = timers();
+        try (ArtemisBaseline broker = new ArtemisBaseline(Files.createDirectories(workDir.resolve("baseline")))) {
+            System.out.println("baseline: Artemis " + ArtemisBaseline.version() + ", journal type " + broker.journalType());
+            AtomicLong sent = new AtomicLong();
+            AtomicLong received = new AtomicLong();
+            List<Long> pacedLatencies = java.util.Collections.synchronizedList(new ArrayList<>());
+            java.util.concurrent.atomic.AtomicBoolean recordLatency = new java.util.concurrent.atomic.AtomicBoolean();
+            java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
+            Thread consumer = new Thread(() -> {
+                try {
+                    while (!stop.get()) {
+                        long sentAt = broker.receive(100);
+                        if (sentAt < 0) continue;
+                        if (recordLatency.get()) pacedLatencies.add(System.nanoTime() - sentAt);
+                        received.incrementAndGet();
+                    }
+                } catch (Exception e) {
+                    failure.compareAndSet(null, e);
+                }
+            }, "samnav-baseline-consumer");
+            consumer.start();
+            AtomicLong deadline = new AtomicLong(System.nanoTime() + TimeUnit.SECONDS.toNanos(warmupSeconds + seconds));
+            Thread sender = new Thread(() -> {
+                try {
+                    while (System.nanoTime() < deadline.get() && failure.get() == null) {
+                        if (sent.get() - received.get() >= window) {
+                            java.util.concurrent.locks.LockSupport.parkNanos(200_000);
+                            continue;
+                        }
+                        broker.send(payloads[(int) (sent.get() % payloads.length)], System.nanoTime());
+                        sent.incrementAndGet();
+                    }
+                } catch (Exception e) {
+                    failure.compareAndSet(null, e);
+                }
+            }, "samnav-baseline-sender");
+            sender.start();
+            CountDownLatch warm = new CountDownLatch(1);
+            timers.schedule(warm::countDown, warmupSeconds, TimeUnit.SECONDS);
+            warm.await();
+            long before = received.get();
+            long t0 = System.nanoTime();
+            CountDownLatch measured = new CountDownLatch(1);
+            timers.schedule(measured::countDown, seconds, TimeUnit.SECONDS);
+            measured.await();
+            long after = received.get();
+            double sustained = (after - before) / ((System.nanoTime() - t0) / 1e9);
+            sender.join();
+            await("baseline drained").atMost(Duration.ofMinutes(2)).until(() -> received.get() == sent.get());
+            System.out.printf("baseline sustained: %.0f msg/s (%d received in %d s, window %d)%n", sustained,
+                    after - before, seconds, window);
+
+            recordLatency.set(true);
+            int total = (int) Math.round(rate * pacedSeconds);
+            AtomicInteger dropped = new AtomicInteger();
+            long start = sent.get();
+            ScheduledFuture<?> paced = timers.scheduleAtFixedRate(() -> {
+                if (dropped.get() >= total) return;
+                try {
+                    broker.send(payloads[dropped.get() % payloads.length], System.nanoTime());
+                    sent.incrementAndGet();
+                    dropped.incrementAndGet();
+                } catch (Exception e) {
+                    failure.compareAndSet(null, e);
+                }
+            }, 0, (long) (1e9 / rate), TimeUnit.NANOSECONDS);
+            await("baseline paced run").atMost(Duration.ofSeconds(pacedSeconds + 120L)).pollInterval(Duration.ofMillis(50))
+                    .until(() -> dropped.get() == total && received.get() == sent.get());
+            paced.cancel(false);
+            stop.set(true);
+            consumer.join();
+            Latencies l = Latencies.of(pacedLatencies.stream().mapToLong(Long::longValue).toArray());
+            System.out.println("baseline paced at " + rate + " msg/s: " + l);
+            List<String> problems = new ArrayList<>();
+            if (failure.get() != null) problems.add("baseline failure: " + failure.get());
+            if (sent.get() - start != total) problems.add("baseline paced sent " + (sent.get() - start));
+            return new Figures("baseline", sustained, l, (int) received.get(), problems);
+        } finally {
+            timers.shutdownNow();
+        }
+    }
+
+    /** Records when each file appears in an inbox (a rename into the folder), for the latency. */
+    static final class InboxWatch implements AutoCloseable {
+        private final WatchService watch = FileSystems.getDefault().newWatchService();
+        private final Thread thread;
+        private int folders;
+
+        InboxWatch(JournalSystems journals, Map<String, Long> arrivals) throws IOException {
+            for (DemoParticipant p : DemoParticipant.ALL) {
+                journals.inbox(p).register(watch, StandardWatchEventKinds.ENTRY_CREATE);
+                folders++;
+            }
+            thread = new Thread(() -> {
+                try {
+                    while (true) {
+                        WatchKey key = watch.take();
+                        long now = System.nanoTime();
+                        for (WatchEvent<?> e : key.pollEvents()) {
+                            if (e.context() instanceof Path name && name.toString().endsWith(".xml")) {
+                                arrivals.putIfAbsent(name.toString(), now);
+                            }
+                        }
+                        key.reset();
+                    }
+                } catch (InterruptedException | java.nio.file.ClosedWatchServiceException done) {
+                    // closed
+                }
+            }, "samnav-load-inbox-watch");
+            thread.setDaemon(true);
+            thread.start();
+        }
+
+        int folders() {
+            return folders;
+        }
+
+        @Override
+        public void close() throws IOException {
+            watch.close();
+        }
+    }
+
+    public static void main(String[] args) throws Exception {
+        LoadHarness harness = fromSystemProperties();
+        System.out.printf("load harness: warm-up %d s, sustained %d s (window %d), paced %.0f msg/s for %d s, poll %s, %d cores%n",
+                harness.warmupSeconds, harness.seconds, harness.window, harness.rate, harness.pacedSeconds,
+                harness.pollInterval, Runtime.getRuntime().availableProcessors());
+        Figures baseline = harness.baseline();
+        Figures gateway = harness.gateway();
+        System.out.println();
+        System.out.println("| | sustained msg/s | p50 ms at " + (int) harness.rate + " msg/s | p99 ms | max ms |");
+        System.out.println("|---|---:|---:|---:|---:|");
+        for (Figures f : List.of(gateway, baseline)) {
+            System.out.printf("| %s | %,.0f | %.1f | %.1f | %.1f |%n", f.what(), f.sustainedPerSecond(), f.paced().p50Millis(),
+                    f.paced().p99Millis(), f.paced().maxMillis());
+        }
+        System.out.printf("gateway / baseline: %.2f%n", gateway.sustainedPerSecond() / baseline.sustainedPerSecond());
+        List<String> problems = new ArrayList<>(gateway.problems());
+        problems.addAll(baseline.problems());
+        System.out.println(problems.isEmpty() ? "every message delivered once" : "PROBLEMS:\n  " + String.join("\n  ", problems));
+        System.exit(problems.isEmpty() ? 0 : 1);
+    }
+}

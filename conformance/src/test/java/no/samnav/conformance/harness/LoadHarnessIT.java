@@ -1,0 +1,31 @@
+package no.samnav.conformance.harness;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A smoke run of the load harness against the packaged gateway: a few seconds of closed-loop and
+ * paced traffic. It checks correctness only (every note delivered once, in its receiver's version),
+ * never a speed: the figures are a benchmark, recorded in docs/benchmarks.md.
+ */
+class LoadHarnessIT {
+
+    @TempDir
+    Path workDir;
+
+    @Test
+    void everyNoteOfAShortLoadRunIsDeliveredOnce() throws Exception {
+        LoadHarness harness = new LoadHarness(workDir, HarnessFiles.gatewayJar(), HarnessFiles.sample(),
+                List.of("-Xmx512m"), "10ms", 1, 3, 50, 20, 3);
+
+        LoadHarness.Figures gateway = harness.gateway();
+
+        assertThat(gateway.problems()).isEmpty();
+        assertThat(gateway.paced().count()).isEqualTo(60);
+        assertThat(gateway.delivered()).isGreaterThan(60);
+    }
+}

@@ -61,6 +61,8 @@ public final class GatewayProcess implements AutoCloseable {
         command.add("--server.port=" + port);
         command.add("--server.address=127.0.0.1");
         command.add("--samnav.data-dir=" + dataDir);
+        // the harness's journal systems use folders: no broker port that could collide with another gateway
+        command.add("--samnav.broker.tcp-enabled=false");
         command.addAll(settings);
         ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));

@@ -11,6 +11,7 @@ import no.samnav.gateway.store.MessageStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Delivery bookkeeping around the channel write: a payload already written is not written again
@@ -28,11 +29,13 @@ public class DeliveryService {
     private final MessageStore store;
     private final GatewayMetrics metrics;
     private final Clock clock;
+    private final TransactionTemplate transactions;
 
-    public DeliveryService(MessageStore store, GatewayMetrics metrics, Clock clock) {
+    public DeliveryService(MessageStore store, GatewayMetrics metrics, Clock clock, TransactionTemplate transactions) {
         this.store = store;
         this.metrics = metrics;
         this.clock = clock;
+        this.transactions = transactions;
     }
 
     /** The payload to write, or empty when it was already delivered. */
@@ -47,13 +50,26 @@ public class DeliveryService {
         return Optional.of(d);
     }
 
-    /** Records that {@code standard}'s payload was written to the participant's channel. */
-    public void delivered(String messageId, String participant, String standard) {
-        store.delivered(messageId, participant);
-        settle(messageId, participant, "written to " + participant);
+    /**
+     * Records that {@code standard}'s payload was written to the participant's channel; false when
+     * another delivery of the same order recorded it first, and this write must not be published.
+     */
+    public boolean delivered(String messageId, String participant, String standard) {
+        // the record and the status step commit together
+        Boolean recorded = transactions.execute(tx -> {
+            if (!store.delivered(messageId, participant)) return false;
+            settle(messageId, participant, "written to " + participant);
+            return true;
+        });
+        if (!Boolean.TRUE.equals(recorded)) {
+            log.warn("message {} was recorded as delivered to {} by another delivery; this write is discarded",
+                    messageId, participant);
+            return false;
+        }
         store.byId(messageId).ifPresent(m ->
                 metrics.delivered(participant, standard, Duration.between(m.receivedAt(), clock.instant())));
         log.info("message {} delivered to {}", messageId, participant);
+        return true;
     }
 
     private void settle(String messageId, String participant, String detail) {

@@ -42,10 +42,16 @@ public class DeliveryProcessors {
         };
     }
 
-    /** Records a completed write. */
+    /**
+     * Records a completed write; when another delivery of the same order recorded it first, marks
+     * the exchange {@link #ALREADY_DELIVERED_HEADER} so that this write is not published.
+     */
     public Processor delivered() {
-        return exchange -> deliveries.delivered(exchange.getIn().getHeader(MESSAGE_ID_HEADER, String.class),
-                exchange.getIn().getHeader(Queues.PARTICIPANT_HEADER, String.class),
-                exchange.getProperty(STANDARD_PROPERTY, String.class));
+        return exchange -> {
+            boolean recorded = deliveries.delivered(exchange.getIn().getHeader(MESSAGE_ID_HEADER, String.class),
+                    exchange.getIn().getHeader(Queues.PARTICIPANT_HEADER, String.class),
+                    exchange.getProperty(STANDARD_PROPERTY, String.class));
+            if (!recorded) exchange.getIn().setHeader(ALREADY_DELIVERED_HEADER, true);
+        };
     }
 }

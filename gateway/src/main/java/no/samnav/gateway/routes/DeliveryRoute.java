@@ -63,6 +63,10 @@ final class DeliveryRoute extends RouteBuilder {
                         .removeHeaders("*", DeliveryProcessors.MESSAGE_ID_HEADER, Queues.PARTICIPANT_HEADER)
                         .to("jms:queue:" + Queues.outTo(participant.id()) + "?jmsMessageType=Bytes")
                         .process(delivery.delivered())
+                        // recorded by another delivery of the same order: take this send back
+                        .filter(header(DeliveryProcessors.ALREADY_DELIVERED_HEADER).isNotNull())
+                            .markRollbackOnly()
+                        .end()
                     .end();
         }
     }

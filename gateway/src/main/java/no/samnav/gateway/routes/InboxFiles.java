@@ -43,9 +43,19 @@ public class InboxFiles {
         };
     }
 
-    /** After the delivery is recorded: from now on the journal system sees the file. */
+    /**
+     * After the delivery is recorded: from now on the journal system sees the file. When another
+     * delivery of the same order recorded it first, this write is removed instead.
+     */
     public Processor publish(Path inbox) {
-        return exchange -> rename(inbox, exchange.getProperty(FINAL_NAME_PROPERTY, String.class));
+        return exchange -> {
+            String name = exchange.getProperty(FINAL_NAME_PROPERTY, String.class);
+            if (exchange.getIn().getHeader(DeliveryProcessors.ALREADY_DELIVERED_HEADER) != null) {
+                Files.deleteIfExists(inbox.resolve(name + PART));
+            } else {
+                rename(inbox, name);
+            }
+        };
     }
 
     /** An order for a recorded delivery: finish a rename a stopped gateway did not get to. */

@@ -3,11 +3,11 @@ package no.samnav.gateway.store;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;
@@ -39,19 +39,20 @@ public class MessageStore {
         Optional<StoredMessage> existing = byMsgId(m.msgId());
         if (existing.isPresent()) return new Stored(existing.get(), true);
         String id = UUID.randomUUID().toString();
-        Instant now = clock.instant();
-        try {
-            jdbc.update("INSERT INTO message (id, msg_id, kind, standard, message_type, channel, sender_her, receiver_her,"
-                            + " patient_id, conversation_ref, status, received_at, original, fhir_json)"
-                            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    id, m.msgId(), m.kind(), m.standard(), m.messageType(), m.channel(), m.senderHer(), m.receiverHer(),
-                    m.patientId(), m.conversationRef(), MessageStatus.RECEIVED.name(), Timestamp.from(now), m.original(),
-                    m.fhirJson());
-        } catch (DuplicateKeyException raced) {
-            return new Stored(byMsgId(m.msgId()).orElseThrow(), true);
-        }
+        // the columns keep microseconds: what receive returns equals what byId reads later
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        // ON CONFLICT, not a caught duplicate key: on PostgreSQL a failed statement aborts the transaction
+        int inserted = jdbc.update("INSERT INTO message (id, msg_id, kind, standard, message_type, channel, sender_her,"
+                        + " receiver_her, patient_id, conversation_ref, status, received_at)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
+                id, m.msgId(), m.kind(), m.standard(), m.messageType(), m.channel(), m.senderHer(), m.receiverHer(),
+                m.patientId(), m.conversationRef(), MessageStatus.RECEIVED.name(), Timestamp.from(now));
+        if (inserted == 0) return new Stored(byMsgId(m.msgId()).orElseThrow(), true); // raced with the same MsgId
+        jdbc.update("INSERT INTO message_content (message_id, original, fhir_json) VALUES (?, ?, ?)",
+                id, m.original(), m.fhirJson());
         event(id, MessageStatus.RECEIVED, "from channel " + m.channel());
-        return new Stored(byMsgId(m.msgId()).orElseThrow(), false);
+        return new Stored(new StoredMessage(id, m.msgId(), m.kind(), m.standard(), m.messageType(), m.channel(),
+                m.senderHer(), m.receiverHer(), m.conversationRef(), MessageStatus.RECEIVED, now), false);
     }
 
     /** Moves a message to {@code status} and records the step on its timeline. */
@@ -104,12 +105,12 @@ public class MessageStore {
 
     /** The original bytes of a message, as received. */
     public byte[] original(String id) {
-        return jdbc.queryForObject("SELECT original FROM message WHERE id = ?", byte[].class, id);
+        return jdbc.queryForObject("SELECT original FROM message_content WHERE message_id = ?", byte[].class, id);
     }
 
     /** The canonical FHIR Bundle (JSON) of a message. */
     public String fhirJson(String id) {
-        return jdbc.queryForObject("SELECT fhir_json FROM message WHERE id = ?", String.class, id);
+        return jdbc.queryForObject("SELECT fhir_json FROM message_content WHERE message_id = ?", String.class, id);
     }
 
     /** The timeline of a message, oldest first. */
@@ -157,19 +158,18 @@ public class MessageStore {
     @Transactional
     public void prepareDelivery(String messageId, String participant, String fileName, String standard, byte[] payload,
             String lossReport) {
-        Integer existing = jdbc.queryForObject("SELECT COUNT(*) FROM delivery WHERE message_id = ? AND participant = ?",
-                Integer.class, messageId, participant);
-        if (existing != null && existing > 0) return;
-        try {
-            jdbc.update("INSERT INTO delivery (message_id, participant, file_name, standard, payload, loss_report)"
-                    + " VALUES (?, ?, ?, ?, ?, ?)", messageId, participant, fileName, standard, payload, lossReport);
-        } catch (DuplicateKeyException raced) {
-            // another consumer prepared the same delivery: same message, same translation
-        }
+        // ON CONFLICT, not a caught duplicate key: on PostgreSQL a failed statement aborts the transaction
+        int inserted = jdbc.update("INSERT INTO delivery (message_id, participant, file_name, standard, loss_report)"
+                + " VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING", messageId, participant, fileName, standard, lossReport);
+        if (inserted == 0) return; // prepared before: same message, same translation
+        jdbc.update("INSERT INTO delivery_content (message_id, participant, payload) VALUES (?, ?, ?)",
+                messageId, participant, payload);
     }
 
     public Optional<Delivery> delivery(String messageId, String participant) {
-        return jdbc.query("SELECT * FROM delivery WHERE message_id = ? AND participant = ?", (rs, n) -> new Delivery(
+        return jdbc.query("SELECT d.message_id, d.participant, d.file_name, d.standard, c.payload, d.delivered_at"
+                + " FROM delivery d JOIN delivery_content c ON c.message_id = d.message_id AND c.participant = d.participant"
+                + " WHERE d.message_id = ? AND d.participant = ?", (rs, n) -> new Delivery(
                 rs.getString("message_id"), rs.getString("participant"), rs.getString("file_name"),
                 rs.getString("standard"), rs.getBytes("payload"), rs.getTimestamp("delivered_at") != null),
                 messageId, participant).stream().findFirst();
@@ -192,14 +192,20 @@ public class MessageStore {
 
     /** The loss report of a delivery, or null. */
     public String lossReport(String messageId, String participant) {
-        return jdbc.query("SELECT loss_report FROM delivery WHERE message_id = ? AND participant = ?",
-                (rs, n) -> rs.getString(1), messageId, participant).stream().findFirst().orElse(null);
+        List<String> reports = jdbc.query("SELECT loss_report FROM delivery WHERE message_id = ? AND participant = ?",
+                (rs, n) -> rs.getString(1), messageId, participant);
+        return reports.isEmpty() ? null : reports.get(0);
     }
 
+    /**
+     * Records that the payload was written to the participant's channel; false when it was recorded
+     * before (by a concurrent or earlier delivery of the same order), so that the caller does not
+     * publish it a second time.
+     */
     @Transactional
-    public void delivered(String messageId, String participant) {
-        jdbc.update("UPDATE delivery SET delivered_at = ? WHERE message_id = ? AND participant = ?",
-                Timestamp.from(clock.instant()), messageId, participant);
+    public boolean delivered(String messageId, String participant) {
+        return jdbc.update("UPDATE delivery SET delivered_at = ? WHERE message_id = ? AND participant = ?"
+                + " AND delivered_at IS NULL", Timestamp.from(clock.instant()), messageId, participant) == 1;
     }
 
     /** The message columns but the payloads. */

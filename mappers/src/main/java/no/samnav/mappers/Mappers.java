@@ -204,7 +204,15 @@ public final class Mappers {
      * envelope is used, so that the result is what a receiver of that version expects.
      */
     public WriteResult translate(byte[] xml, KithStandard target) {
-        ReadResult read = read(xml);
+        return translate(read(xml), target);
+    }
+
+    /**
+     * Writes an already read message as {@code target}, with the envelope rule of
+     * {@link #translate(byte[], KithStandard)}; for callers that read the message for its facts
+     * first and need not parse it twice.
+     */
+    public WriteResult translate(ReadResult read, KithStandard target) {
         boolean wrap = read.wrapped() && !target.family().equals("apprec");
         KithStandard source = read.standard();
         if (!target.family().equals("apprec") && read.wrapped() == source.usuallyWrapped()

@@ -12,18 +12,19 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param cooperationFile  the YAML cooperation file; empty means the bundled demo cooperation
  * @param maxPayloadBytes  largest accepted message
  * @param filePollInterval how often outboxes are scanned
+ * @param routing          how many messages are routed at once
  * @param delivery         retry and dead-letter policy of deliveries
  * @param metrics          how often gauges read the broker
  */
 @ConfigurationProperties("samnav")
 public record SamnavProperties(Path dataDir, String cooperationFile, Integer maxPayloadBytes, Duration filePollInterval,
- Delivery delivery,
-        Metrics metrics) {
+        Routing routing, Delivery delivery, Metrics metrics) {
 
     public SamnavProperties {
         if (dataDir == null) dataDir = Path.of("data");
         if (maxPayloadBytes == null) maxPayloadBytes = 32 * 1024 * 1024;
         if (filePollInterval == null) filePollInterval = Duration.ofMillis(500);
+        if (routing == null) routing = new Routing(null);
         if (delivery == null) delivery = new Delivery(null, null, null, null);
         if (metrics == null) metrics = new Metrics(null);
     }
@@ -32,6 +33,18 @@ public record SamnavProperties(Path dataDir, String cooperationFile, Integer max
     public record Metrics(Duration queueDepthInterval) {
         public Metrics {
             if (queueDepthInterval == null) queueDepthInterval = Duration.ofSeconds(5);
+        }
+    }
+
+    /**
+     * @param concurrentConsumers consumers of the routing queue: messages parsed, translated and stored
+     *                            at once (deliveries keep one consumer per participant, so each
+     *                            receiver gets its messages in the order they were routed)
+     */
+    public record Routing(Integer concurrentConsumers) {
+        public Routing {
+            if (concurrentConsumers == null) concurrentConsumers = 4;
+            if (concurrentConsumers < 1) throw new IllegalArgumentException("samnav.routing.concurrent-consumers must be at least 1");
         }
     }
 

@@ -27,6 +27,7 @@ import no.samnav.mappers.error.MappingException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Ingest: parse and validate what a participant's journal system sent, store the original and the
@@ -44,18 +45,20 @@ public class IngestService {
     private final FhirContext fhir;
     private final GatewayMetrics metrics;
     private final int maxPayloadBytes;
+    private final TransactionTemplate transactions;
 
     /** How much of an oversized input is stored, for the operator to see what it was. */
     static final int KEPT_OF_OVERSIZED = 64 * 1024;
 
     public IngestService(Mappers mappers, MessageStore store, Receipting receipting, FhirContext fhir,
-            GatewayMetrics metrics, SamnavProperties properties) {
+            GatewayMetrics metrics, SamnavProperties properties, TransactionTemplate transactions) {
         this.mappers = mappers;
         this.store = store;
         this.receipting = receipting;
         this.fhir = fhir;
         this.metrics = metrics;
         this.maxPayloadBytes = properties.maxPayloadBytes();
+        this.transactions = transactions;
     }
 
     /** Where an ingested input goes next. */
@@ -122,15 +125,21 @@ public class IngestService {
     private Outcome reject(Participant channel, byte[] payload, MappingException e) {
         // per channel: the same bad bytes from two journal systems are two inputs, each answered
         String pseudoId = "rejected:" + channel.id() + ":sha256:" + sha256(payload);
-        MessageStore.Stored stored = store.receive(new NewMessage(pseudoId, "rejected", "unknown", null, channel.id(),
-                channel.primaryHerId(), null, null, null, payload, "{}"));
+        WriteResult receipt = receipting.reject(channel, idOrFileHint(payload), null,
+                new Receipts.Party("Samnav", null), e.appRecCode(), e.problem() + " (" + e.location() + ")");
+        // the input, its receipt and the status step commit together
+        MessageStore.Stored stored = transactions.execute(tx -> {
+            MessageStore.Stored s = store.receive(new NewMessage(pseudoId, "rejected", "unknown", null, channel.id(),
+                    channel.primaryHerId(), null, null, null, payload, "{}"));
+            if (s.duplicate()) return s;
+            String id = s.message().id();
+            store.prepareDelivery(id, channel.id(), "apprec-" + id + ".xml", channel.appRecVersion().id(), receipt.xml(), null);
+            store.status(id, MessageStatus.REJECTED, e.appRecCode().code() + " " + e.problem());
+            return s;
+        });
         String id = stored.message().id();
         MessageIdMdc.set(id);
         if (stored.duplicate()) return new Outcome.Rejected(id, channel.id());
-        WriteResult receipt = receipting.reject(channel, idOrFileHint(payload), null,
-                new Receipts.Party("Samnav", null), e.appRecCode(), e.problem() + " (" + e.location() + ")");
-        store.prepareDelivery(id, channel.id(), "apprec-" + id + ".xml", channel.appRecVersion().id(), receipt.xml(), null);
-        store.status(id, MessageStatus.REJECTED, e.appRecCode().code() + " " + e.problem());
         metrics.rejected(channel.id(), e.appRecCode().code());
         log.warn("input {} from {} rejected with {} at {}", id, channel.id(), e.appRecCode().code(), e.location());
         return new Outcome.Rejected(id, channel.id());

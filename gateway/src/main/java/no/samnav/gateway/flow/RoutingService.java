@@ -20,6 +20,7 @@ import no.samnav.mappers.kodeverk.AppRecStatus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Route and translate: resolve the receiver from the participant registry by HER-id (most specific
@@ -38,14 +39,16 @@ public class RoutingService {
     private final Receipting receipting;
     private final RegistryHolder registry;
     private final GatewayMetrics metrics;
+    private final TransactionTemplate transactions;
 
     public RoutingService(Mappers mappers, MessageStore store, Receipting receipting, RegistryHolder registry,
-            GatewayMetrics metrics) {
+            GatewayMetrics metrics, TransactionTemplate transactions) {
         this.mappers = mappers;
         this.store = store;
         this.receipting = receipting;
         this.registry = registry;
         this.metrics = metrics;
+        this.transactions = transactions;
     }
 
     /** A payload to hand to one participant's channel. */
@@ -62,7 +65,7 @@ public class RoutingService {
         byte[] original = store.original(messageId);
         ReadResult read = mappers.read(original);
         MessageFacts facts = MessageFacts.of(read.bundle(), message.msgId());
-        if (facts.isAppRec()) return routeReceipt(message, facts, original, participants);
+        if (facts.isAppRec()) return routeReceipt(message, facts, read, participants);
 
         Addressing addressing = participants.resolve(facts.receiverHerIds(), facts.patientId());
         if (addressing instanceof Addressing.Unresolved unresolved) {
@@ -78,21 +81,29 @@ public class RoutingService {
         }
         WriteResult translated;
         try {
-            translated = mappers.translate(original, version.get());
+            translated = mappers.translate(read, version.get());
         } catch (MappingException e) {
             return reject(message, channel, facts, e.appRecCode(), "Kan ikke oversettes til "
                     + version.get().displayName() + ": " + e.problem());
         }
-        store.prepareDelivery(messageId, to.id(), safeFileName(message.msgId()) + ".xml", version.get().id(),
-                translated.xml(), translated.losses().isEmpty() ? null : translated.losses().toText());
-        store.status(messageId, MessageStatus.ROUTED, "to " + to.id() + " (" + resolved.describe() + ") as " + version.get().id()
-                + (translated.losses().isEmpty() ? "" : ", " + translated.losses().losses().size() + " element(s) lost"),
-                to.id());
+        recordRouting(message, to, resolved, version.get(), translated);
         log.info("message {} routed to {} via {} as {}", messageId, to.id(), resolved.via(), version.get().id());
         return List.of(new DeliveryOrder(messageId, to.id()));
     }
 
-    private List<DeliveryOrder> routeReceipt(StoredMessage receipt, MessageFacts facts, byte[] original,
+    /** The payload and the status step commit together: one store transaction per routing. */
+    private void recordRouting(StoredMessage message, Participant to, Addressing.Resolved resolved, KithStandard version,
+            WriteResult translated) {
+        transactions.executeWithoutResult(tx -> {
+            store.prepareDelivery(message.id(), to.id(), safeFileName(message.msgId()) + ".xml", version.id(),
+                    translated.xml(), translated.losses().isEmpty() ? null : translated.losses().toText());
+            store.status(message.id(), MessageStatus.ROUTED, "to " + to.id() + " (" + resolved.describe() + ") as "
+                    + version.id() + (translated.losses().isEmpty() ? ""
+                            : ", " + translated.losses().losses().size() + " element(s) lost"), to.id());
+        });
+    }
+
+    private List<DeliveryOrder> routeReceipt(StoredMessage receipt, MessageFacts facts, ReadResult read,
             ParticipantRegistry participants) {
         Optional<StoredMessage> answered = store.byMsgId(facts.answersMsgId());
         if (answered.isEmpty()) {
@@ -103,14 +114,17 @@ public class RoutingService {
         StoredMessage answeredMessage = answered.get();
         Participant sender = participants.byId(answeredMessage.channel()).orElseThrow(() ->
                 new IllegalStateException("channel " + answeredMessage.channel() + " is no longer configured"));
-        WriteResult translated = mappers.translate(original, sender.appRecVersion());
-        store.prepareDelivery(receipt.id(), sender.id(), safeFileName(receipt.msgId()) + ".xml",
-                sender.appRecVersion().id(), translated.xml(), translated.losses().isEmpty() ? null : translated.losses().toText());
+        WriteResult translated = mappers.translate(read, sender.appRecVersion());
         boolean rejected = facts.appRecStatus() == AppRecStatus.AVVIST;
-        store.status(answeredMessage.id(), rejected ? MessageStatus.REJECTED : MessageStatus.ACKNOWLEDGED,
-                "AppRec " + (facts.appRecStatus() == null ? "?" : facts.appRecStatus().code()) + " from the receiver");
-        store.status(receipt.id(), MessageStatus.ROUTED, "to " + sender.id() + " as " + sender.appRecVersion().id(),
-                sender.id());
+        transactions.executeWithoutResult(tx -> {
+            store.prepareDelivery(receipt.id(), sender.id(), safeFileName(receipt.msgId()) + ".xml",
+                    sender.appRecVersion().id(), translated.xml(),
+                    translated.losses().isEmpty() ? null : translated.losses().toText());
+            store.status(answeredMessage.id(), rejected ? MessageStatus.REJECTED : MessageStatus.ACKNOWLEDGED,
+                    "AppRec " + (facts.appRecStatus() == null ? "?" : facts.appRecStatus().code()) + " from the receiver");
+            store.status(receipt.id(), MessageStatus.ROUTED, "to " + sender.id() + " as " + sender.appRecVersion().id(),
+                    sender.id());
+        });
         return List.of(new DeliveryOrder(receipt.id(), sender.id()));
     }
 
@@ -119,9 +133,11 @@ public class RoutingService {
         WriteResult receipt = receipting.reject(sender, message.msgId(), facts.messageType(),
                 new Receipts.Party(facts.receiverName(), facts.receiverHerIds().isEmpty() ? null : facts.receiverHerIds().get(0)),
                 code, description);
-        store.prepareDelivery(message.id(), sender.id(), "apprec-" + safeFileName(message.msgId()) + ".xml",
-                sender.appRecVersion().id(), receipt.xml(), null);
-        store.status(message.id(), MessageStatus.REJECTED, code.code() + " " + description, sender.id());
+        transactions.executeWithoutResult(tx -> {
+            store.prepareDelivery(message.id(), sender.id(), "apprec-" + safeFileName(message.msgId()) + ".xml",
+                    sender.appRecVersion().id(), receipt.xml(), null);
+            store.status(message.id(), MessageStatus.REJECTED, code.code() + " " + description, sender.id());
+        });
         metrics.rejected(sender.id(), code.code());
         log.warn("message {} rejected with {}", message.id(), code.code());
         return List.of(new DeliveryOrder(message.id(), sender.id()));

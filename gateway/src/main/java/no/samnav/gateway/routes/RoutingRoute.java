@@ -1,5 +1,6 @@
 package no.samnav.gateway.routes;
 
+import no.samnav.gateway.config.SamnavProperties;
 import org.apache.camel.builder.RouteBuilder;
 import org.springframework.stereotype.Component;
 
@@ -10,8 +11,11 @@ public class RoutingRoute extends RouteBuilder {
     private final DeliveryPolicy policy;
     private final RoutingProcessor routing;
     private final DeliveryOrderProcessor order;
+    private final int concurrentConsumers;
 
-    public RoutingRoute(DeliveryPolicy policy, RoutingProcessor routing, DeliveryOrderProcessor order) {
+    public RoutingRoute(DeliveryPolicy policy, RoutingProcessor routing, DeliveryOrderProcessor order,
+            SamnavProperties properties) {
+        this.concurrentConsumers = properties.routing().concurrentConsumers();
         this.policy = policy;
         this.routing = routing;
         this.order = order;
@@ -20,7 +24,7 @@ public class RoutingRoute extends RouteBuilder {
     @Override
     public void configure() {
         errorHandler(policy.deadLetterChannel());
-        from("jms:queue:" + Queues.ROUTE + "?transacted=true")
+        from("jms:queue:" + Queues.ROUTE + "?transacted=true&concurrentConsumers=" + concurrentConsumers)
                 .routeId("route")
                 .process(routing)
                 .split(body())

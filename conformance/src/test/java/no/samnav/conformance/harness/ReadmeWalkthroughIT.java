@@ -1,0 +1,148 @@
+package no.samnav.conformance.harness;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The README's first steps, run as written: its start command brings up the packaged gateway with
+ * the demo cooperation, and the walkthrough's shell blocks (drop the sample note into Oteren's
+ * outbox, answer it with the sample AppRec, ask the operator API) print what their comments say.
+ * The commands are taken from README.md itself, so the test fails when the README and the product
+ * drift apart. Only the HTTP port is moved off 8080 (and the broker's TCP acceptor off 61616) so
+ * that the test does not collide with a gateway the developer runs.
+ */
+class ReadmeWalkthroughIT {
+
+    private static final Pattern SHELL_BLOCK = Pattern.compile("```sh\\n(.*?)```", Pattern.DOTALL);
+    private static final Pattern BUILD_THEN_START = Pattern.compile("mvn -B -q -DskipTests package && (.+)");
+
+    @TempDir
+    Path workDir;
+
+    private Process gateway;
+
+    @AfterEach
+    void stopGateway() throws InterruptedException {
+        if (gateway == null) return;
+        gateway.descendants().forEach(ProcessHandle::destroyForcibly);
+        gateway.destroyForcibly();
+        gateway.waitFor(30, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void theStartCommandBringsUpTheDemoCooperationAndTheWalkthroughWorksAsWritten() throws Exception {
+        Path readme = HarnessFiles.locate("samnav.harness.readme", "README.md");
+        Path repository = readme.getParent();
+        List<String> blocks = shellBlocks(Files.readString(readme));
+        assertThat(blocks).as("README: start command, send the note, send the receipt").hasSizeGreaterThanOrEqualTo(3);
+
+        // the build half of the start command is what mvn verify has just done; the start half runs as written
+        Matcher start = BUILD_THEN_START.matcher(blocks.get(0).strip());
+        assertThat(start.matches()).as("README's first command builds and then starts the gateway: " + blocks.get(0)).isTrue();
+        Files.createDirectories(workDir.resolve("gateway/target"));
+        Files.createSymbolicLink(workDir.resolve("gateway/target/samnav-gateway.jar"), HarnessFiles.gatewayJar());
+        Files.createSymbolicLink(workDir.resolve("samples"), repository.resolve("samples"));
+        int port = freePort();
+
+        Path log = workDir.resolve("gateway.log");
+        ProcessBuilder startCommand = shell(start.group(1), port).redirectErrorStream(true)
+                .redirectOutput(log.toFile());
+        long t0 = System.nanoTime();
+        gateway = startCommand.start();
+        HttpClient http = HttpClient.newHttpClient();
+        URI health = URI.create("http://localhost:" + port + "/actuator/health");
+        await("the gateway started by the README's command (log " + log + ")").atMost(Duration.ofMinutes(2))
+                // not yet listening: keep polling; exited: fail at once, with the gateway's own words
+                .pollInterval(Duration.ofMillis(200)).ignoreExceptionsInstanceOf(IOException.class).until(() -> {
+                    if (!gateway.isAlive()) {
+                        throw new AssertionError("the README's start command exited with " + gateway.exitValue()
+                                + ":\n" + Files.readString(log));
+                    }
+                    HttpResponse<String> r = http.send(HttpRequest.newBuilder(health).build(),
+                            HttpResponse.BodyHandlers.ofString());
+                    return r.statusCode() == 200 && r.body().contains("\"UP\"");
+                });
+        System.out.printf("README start command: gateway up in %d ms%n",
+                TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0));
+        for (String participant : List.of("storsteinnes", "malangen", "oteren", "legevakt", "jordmor-oteren",
+                "jordmor-storsteinnes", "unn")) {
+            assertThat(workDir.resolve("data/participants/" + participant + "/outbox")).isDirectory();
+            assertThat(workDir.resolve("data/participants/" + participant + "/inbox")).isDirectory();
+        }
+
+        for (String block : blocks.subList(1, 3)) {
+            String output = run(block, port);
+            for (String expected : expectations(block)) {
+                assertThat(output).as("output of\n" + block).contains(expected);
+            }
+        }
+    }
+
+    /** The shell blocks of the README's opening, before its first section heading. */
+    static List<String> shellBlocks(String readme) {
+        int firstSection = readme.indexOf("\n## ");
+        Matcher m = SHELL_BLOCK.matcher(firstSection < 0 ? readme : readme.substring(0, firstSection));
+        List<String> blocks = new ArrayList<>();
+        while (m.find()) blocks.add(m.group(1));
+        return blocks;
+    }
+
+    /**
+     * What the block's comments promise: a comment naming a file or id promises that it is printed;
+     * one listing statuses ({@code A → B → C}) promises each of them.
+     */
+    static List<String> expectations(String block) {
+        List<String> expected = new ArrayList<>();
+        for (String line : block.split("\n")) {
+            int hash = line.indexOf(" # ");
+            if (hash < 0) continue;
+            for (String item : line.substring(hash + 3).split("→")) {
+                String token = item.strip().split("\\s+")[0];
+                if (!token.isEmpty()) expected.add(token);
+            }
+        }
+        return expected;
+    }
+
+    private String run(String block, int port) throws IOException, InterruptedException {
+        Process p = shell("set -e\n" + block, port).redirectErrorStream(true).start();
+        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor(2, TimeUnit.MINUTES)).isTrue();
+        assertThat(p.exitValue()).as("exit status of\n" + block + "\noutput:\n" + output).isZero();
+        return output;
+    }
+
+    private ProcessBuilder shell(String script, int port) {
+        ProcessBuilder pb = new ProcessBuilder("bash", "-c", script.replace("localhost:8080", "localhost:" + port))
+                .directory(workDir.toFile());
+        pb.environment().put("SERVER_PORT", String.valueOf(port));
+        pb.environment().put("SAMNAV_BROKER_TCP_PORT", "0");
+        pb.environment().put("PATH", Path.of(System.getProperty("java.home"), "bin") + ":" + System.getenv("PATH"));
+        return pb;
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+}

@@ -11,7 +11,11 @@ import java.time.Duration;
 import java.util.UUID;
 import java.util.stream.Stream;
 import no.samnav.gateway.store.MessageStatus;
+import no.samnav.gateway.flow.RoutingService;
 import no.samnav.gateway.store.MessageStore;
+import no.samnav.gateway.store.NewMessage;
+import no.samnav.mappers.Mappers;
+import no.samnav.mappers.ReadResult;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -26,6 +30,12 @@ abstract class FileFlowScenarios extends GatewayITSupport {
 
     @Autowired
     MessageStore store;
+
+    @Autowired
+    Mappers mappers;
+
+    @Autowired
+    RoutingService routing;
 
     @Test
     void noteIsTranslatedForSystemXAndItsReceiptReturnsInTheSendersVersion() throws IOException {
@@ -118,6 +128,28 @@ abstract class FileFlowScenarios extends GatewayITSupport {
         assertThat(countFilesContaining(inbox("oteren"), msgId)).isEqualTo(1);
         String id = store.byMsgId(msgId).orElseThrow().id();
         assertThat(store.timeline(id)).containsExactly("RECEIVED", "ROUTED", "DELIVERED");
+    }
+
+    @Test
+    void aMessageStoredAndRoutedWhoseDeliveryNeverReachedItsQueueIsDeliveredWhenItComesAgain() throws IOException {
+        // the state a gateway killed between its store commit and its queue send leaves behind:
+        // the message stored and routed, its payload prepared, no order on the delivery queue
+        String msgId = UUID.randomUUID().toString();
+        byte[] note = noteFromStorsteinnesToOteren(msgId).getBytes(StandardCharsets.UTF_8);
+        ReadResult read = mappers.read(note);
+        MessageStore.Stored stored = store.receive(new NewMessage(msgId, "message", read.standard().id(), "DIALOG_NOTAT",
+                "storsteinnes", STORSTEINNES_HER, OTEREN_HER, SAMPLE_PATIENT, null, note, "{}"));
+        assertThat(routing.route(stored.message(), read)).singleElement()
+                .satisfies(order -> assertThat(order.participant()).isEqualTo("oteren"));
+        assertThat(find(inbox("oteren"), msgId)).isNull();
+
+        // the journal system's file stayed in the outbox (it is moved only after the send) and is read again
+        drop("storsteinnes", "again-after-crash.xml", note);
+
+        awaitFileContaining(inbox("oteren"), msgId);
+        await().atMost(Duration.ofSeconds(10)).until(() -> store.timeline(stored.message().id()).contains("DELIVERED"));
+        assertThat(countFilesContaining(inbox("oteren"), msgId)).isEqualTo(1);
+        assertThat(store.timeline(stored.message().id())).containsExactly("RECEIVED", "ROUTED", "DELIVERED");
     }
 
     @Test

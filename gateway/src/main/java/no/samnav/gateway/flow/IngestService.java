@@ -27,7 +27,11 @@ import no.samnav.mappers.error.MappingException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
+import java.util.List;
+import no.samnav.gateway.flow.RoutingService.DeliveryOrder;
+import no.samnav.gateway.store.StoredMessage;
 
 /**
  * Ingest: parse and validate what a participant's journal system sent, store the original and the
@@ -46,12 +50,15 @@ public class IngestService {
     private final GatewayMetrics metrics;
     private final int maxPayloadBytes;
     private final TransactionTemplate transactions;
+    private final TransactionTemplate routingStep;
+    private final RoutingService routing;
 
     /** How much of an oversized input is stored, for the operator to see what it was. */
     static final int KEPT_OF_OVERSIZED = 64 * 1024;
 
     public IngestService(Mappers mappers, MessageStore store, Receipting receipting, FhirContext fhir,
-            GatewayMetrics metrics, SamnavProperties properties, TransactionTemplate transactions) {
+            GatewayMetrics metrics, SamnavProperties properties, TransactionTemplate transactions,
+            RoutingService routing) {
         this.mappers = mappers;
         this.store = store;
         this.receipting = receipting;
@@ -59,6 +66,9 @@ public class IngestService {
         this.metrics = metrics;
         this.maxPayloadBytes = properties.maxPayloadBytes();
         this.transactions = transactions;
+        this.routing = routing;
+        this.routingStep = new TransactionTemplate(transactions.getTransactionManager());
+        this.routingStep.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
     }
 
     /** Where an ingested input goes next. */
@@ -66,12 +76,15 @@ public class IngestService {
         /** The gateway id of the stored message. */
         String messageId();
 
-        /** Stored (or already stored): route it. */
-        record Accepted(String messageId, boolean duplicate) implements Outcome {
+        /**
+         * Stored and routed in one store transaction: hand these deliveries to the receivers' queues
+         * (none: nothing left to deliver, e.g. a resubmission of a delivered message).
+         */
+        record Routed(String messageId, List<DeliveryOrder> deliveries, boolean resubmission) implements Outcome {
         }
 
-        /** Already routed earlier: nothing more to do (a resubmission gets the first outcome). */
-        record AlreadyHandled(String messageId) implements Outcome {
+        /** Stored but not routed (routing failed here, or a resubmission of an unrouted message): queue it for routing. */
+        record Accepted(String messageId, boolean duplicate) implements Outcome {
         }
 
         /** Rejected: deliver the stored AppRec to the sender's own channel. */
@@ -92,7 +105,12 @@ public class IngestService {
                         + " send large attachments as separate messages or ask the operator to raise samnav.max-payload-bytes)"));
     }
 
-    /** Ingests a payload held in memory. */
+    /**
+     * Ingests a payload held in memory: parsed once, then stored and routed in one store
+     * transaction, so that the message, its translated payload and its status commit together.
+     * Should routing fail for a reason other than the message itself, the message is stored as
+     * received and handed to the routing queue, which retries and dead-letters.
+     */
     public Outcome ingest(Participant channel, byte[] payload) {
         ReadResult read;
         try {
@@ -102,24 +120,59 @@ public class IngestService {
         }
         MessageFacts facts = MessageFacts.of(read.bundle(), "sha256:" + sha256(payload));
         String json = fhir.newJsonParser().encodeResourceToString(read.bundle());
-        MessageStore.Stored stored = store.receive(new NewMessage(facts.msgId(), facts.isAppRec() ? "apprec" : "message",
+        NewMessage message = new NewMessage(facts.msgId(), facts.isAppRec() ? "apprec" : "message",
                 read.standard().id(), facts.messageType() == null ? null : facts.messageType().getCode(), channel.id(),
-                first(facts.senderHerIds()), first(facts.receiverHerIds()), facts.patientId(), null, payload, json));
+                first(facts.senderHerIds()), first(facts.receiverHerIds()), facts.patientId(), null, payload, json);
+        Outcome outcome = transactions.execute(tx -> storeAndRoute(channel, payload, read, facts, message));
+        if (outcome instanceof Outcome.Routed routed && !routed.resubmission()
+                || outcome instanceof Outcome.Accepted accepted && !accepted.duplicate()) {
+            metrics.received(channel.id(), read.standard().id());
+        }
+        return outcome;
+    }
+
+    private Outcome storeAndRoute(Participant channel, byte[] payload, ReadResult read, MessageFacts facts,
+            NewMessage message) {
+        MessageStore.Stored stored = store.receive(message);
         String id = stored.message().id();
         MessageIdMdc.set(id);
-        if (stored.duplicate() && !Arrays.equals(store.original(id), payload)) {
-            return reject(channel, payload, new InvalidValueException(AppRecErrorCode.E10, read.wrapped()
-                    ? Location.ofPath("/MsgHead/MsgInfo/MsgId") : Location.UNKNOWN, "MsgId " + facts.msgId()
-                    + " er allerede brukt av en annen melding (the id was used before for different content;"
-                    + " every message needs its own id)"));
+        if (stored.duplicate()) {
+            if (!Arrays.equals(store.original(id), payload)) {
+                return reject(channel, payload, new InvalidValueException(AppRecErrorCode.E10, read.wrapped()
+                        ? Location.ofPath("/MsgHead/MsgInfo/MsgId") : Location.UNKNOWN, "MsgId " + facts.msgId()
+                        + " er allerede brukt av en annen melding (the id was used before for different content;"
+                        + " every message needs its own id)"));
+            }
+            return resubmitted(stored.message(), channel);
         }
-        if (stored.duplicate() && stored.message().status() != MessageStatus.RECEIVED) {
-            log.info("message {} from {} is a resubmission of an already handled message", id, channel.id());
-            return new Outcome.AlreadyHandled(id);
-        }
-        if (!stored.duplicate()) metrics.received(channel.id(), read.standard().id());
         log.info("message {} ({}) received from {}", id, read.standard().id(), channel.id());
-        return new Outcome.Accepted(id, stored.duplicate());
+        try {
+            // a savepoint: a failed routing leaves the stored message, which the routing queue then retries
+            return new Outcome.Routed(id, routingStep.execute(tx -> routing.route(stored.message(), read)), false);
+        } catch (RuntimeException e) {
+            log.warn("message {}: routing at ingest failed ({}); handed to the routing queue", id,
+                    e.getClass().getSimpleName());
+            return new Outcome.Accepted(id, false);
+        }
+    }
+
+    /**
+     * A resubmission of a stored message (a journal system sending again, or the same input after
+     * the gateway stopped between its store commit and its queue send) gets the first outcome: the
+     * deliveries not yet written are queued again (a delivery is written once however often it is
+     * queued), an unrouted message goes to routing, a finished one nowhere.
+     */
+    private Outcome resubmitted(StoredMessage message, Participant channel) {
+        if (message.status() == MessageStatus.RECEIVED) return new Outcome.Accepted(message.id(), true);
+        if (message.status() != MessageStatus.ROUTED && message.status() != MessageStatus.REJECTED) {
+            log.info("message {} from {} is a resubmission of a handled message", message.id(), channel.id());
+            return new Outcome.Routed(message.id(), List.of(), true);
+        }
+        List<DeliveryOrder> pending = store.deliveries(message.id()).stream().filter(d -> d.deliveredAt() == null)
+                .map(d -> new DeliveryOrder(message.id(), d.participant())).toList();
+        log.info("message {} from {} is a resubmission; {} pending delivery(ies) queued again", message.id(),
+                channel.id(), pending.size());
+        return new Outcome.Routed(message.id(), pending, true);
     }
 
     private Outcome reject(Participant channel, byte[] payload, MappingException e) {

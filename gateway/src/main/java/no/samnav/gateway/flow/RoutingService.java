@@ -51,19 +51,36 @@ public class RoutingService {
         this.transactions = transactions;
     }
 
-    /** A payload to hand to one participant's channel. */
+    /** A payload to hand to one participant's channel, or a message to hand to the routing queue. */
     public record DeliveryOrder(String messageId, String participant) {
+
+        /** Not a delivery yet: the message goes to the routing queue (participant null). */
+        public static DeliveryOrder toRouting(String messageId) {
+            return new DeliveryOrder(messageId, null);
+        }
+
+        public boolean isRouting() {
+            return participant == null;
+        }
     }
 
-    /** Routes a stored message; returns the deliveries to make (none when it needs no delivery). */
+    /**
+     * Routes a stored message from the routing queue (a routing that ingest handed over, or an
+     * operator's resend): reads it from the store; returns the deliveries to make (none when it
+     * needs no delivery).
+     */
     public List<DeliveryOrder> route(String messageId) {
         StoredMessage message = store.byId(messageId).orElseThrow(() ->
                 new IllegalStateException("message " + messageId + " is not in the store"));
+        return route(message, mappers.read(store.original(messageId)));
+    }
+
+    /** Routes a message ingest has just stored and read, in the caller's store transaction if it has one. */
+    public List<DeliveryOrder> route(StoredMessage message, ReadResult read) {
+        String messageId = message.id();
         ParticipantRegistry participants = registry.current();
         Participant channel = participants.byId(message.channel()).orElseThrow(() ->
                 new IllegalStateException("channel " + message.channel() + " is no longer configured"));
-        byte[] original = store.original(messageId);
-        ReadResult read = mappers.read(original);
         MessageFacts facts = MessageFacts.of(read.bundle(), message.msgId());
         if (facts.isAppRec()) return routeReceipt(message, facts, read, participants);
 

@@ -6,21 +6,22 @@ import no.samnav.gateway.registry.Participant;
 import java.io.InputStream;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
-import org.apache.camel.component.jms.JmsConstants;
+import java.util.List;
+import no.samnav.gateway.flow.RoutingService.DeliveryOrder;
+import no.samnav.gateway.observability.MessageIdMdc;
 import org.springframework.stereotype.Component;
 
 /**
- * Camel adapter of {@link IngestService}: the body becomes the message id and the JMS destination
- * the routing queue, or the sender's own delivery queue for a rejection receipt; a resubmission of
- * a handled message goes nowhere.
+ * Camel adapter of {@link IngestService}: the body becomes the list of next steps, each a
+ * {@link DeliveryOrder} for {@link DeliveryOrderProcessor}: the deliveries routed at ingest, the
+ * rejection receipt to the sender's own queue, or (participant null) the routing queue for a
+ * message not routed yet. A resubmission of a finished message has no next step.
  */
 @Component
 public class IngestProcessor implements Processor {
 
     /** The participant whose outbox the input came from. */
     public static final String CHANNEL_HEADER = "SamnavChannel";
-    /** Set when the input needs no further step. */
-    public static final String DONE_HEADER = "SamnavDone";
 
     private final IngestService ingest;
     private final RegistryHolder registry;
@@ -40,17 +41,15 @@ public class IngestProcessor implements Processor {
         try (InputStream payload = exchange.getIn().getMandatoryBody(InputStream.class)) {
             outcome = ingest.ingest(channel, payload);
         }
-        var in = exchange.getIn();
-        if (outcome instanceof IngestService.Outcome.Accepted accepted) {
-            in.setBody(accepted.messageId());
-            in.setHeader(JmsConstants.JMS_DESTINATION_NAME, Queues.ROUTE);
-        } else if (outcome instanceof IngestService.Outcome.Rejected rejected) {
-            in.setBody(rejected.messageId());
-            in.setHeader(Queues.PARTICIPANT_HEADER, rejected.participant());
-            in.setHeader(JmsConstants.JMS_DESTINATION_NAME, Queues.deliverTo(rejected.participant()));
-        } else if (outcome instanceof IngestService.Outcome.AlreadyHandled handled) {
-            in.setBody(handled.messageId());
-            in.setHeader(DONE_HEADER, true);
+        exchange.getIn().setHeader(MessageIdMdc.HEADER, outcome.messageId());
+        exchange.getIn().setBody(nextSteps(outcome));
+    }
+
+    static List<DeliveryOrder> nextSteps(IngestService.Outcome outcome) {
+        if (outcome instanceof IngestService.Outcome.Routed routed) return routed.deliveries();
+        if (outcome instanceof IngestService.Outcome.Rejected rejected) {
+            return List.of(new DeliveryOrder(rejected.messageId(), rejected.participant()));
         }
+        return List.of(DeliveryOrder.toRouting(outcome.messageId()));
     }
 }

@@ -4,15 +4,18 @@ import no.samnav.gateway.registry.Participant;
 import org.apache.camel.builder.RouteBuilder;
 
 /**
- * {@code ingest-<id>}: takes what one participant's journal system sends, ingests it and hands it to
- * the routing queue (or a rejection receipt to the sender's delivery queue).
+ * {@code ingest-<id>}: takes what one participant's journal system sends, ingests and routes it,
+ * and hands its deliveries to the receivers' queues (a rejection receipt to the sender's own queue;
+ * a message whose routing failed here to the routing queue).
  * <ul>
  * <li>File channel: complete {@code *.xml} files from the outbox (integrators write under another
  * name, e.g. {@code x.xml.part} or {@code .x.xml}, and rename when done; empty files are left
- * alone). The file is moved to {@code .done} only after the message is stored and on the durable
- * queue; if anything fails before, it stays and is picked up again.</li>
+ * alone). The file is moved to {@code .done} only after the message is stored and its next steps
+ * are on their durable queues; if anything fails before, it stays and is picked up again (and the
+ * store recognises it: see {@code IngestService}).</li>
  * <li>JMS channel: queue {@code samnav.in.<id>}, transacted: the message is acknowledged only after
- * it is stored and on the durable queue; a failure rolls the receive back and the broker redelivers.</li>
+ * it is stored and its next steps are on their durable queues (sent in the same JMS transaction);
+ * a failure rolls the receive back and the broker redelivers.</li>
  * </ul>
  * Built by {@link ParticipantRoutes} for one participant, at start-up and on a reload.
  */
@@ -21,11 +24,13 @@ final class IngestRoute extends RouteBuilder {
     private final Participant participant;
     private final long filePollMillis;
     private final IngestProcessor ingest;
+    private final DeliveryOrderProcessor order;
 
-    IngestRoute(Participant participant, long filePollMillis, IngestProcessor ingest) {
+    IngestRoute(Participant participant, long filePollMillis, IngestProcessor ingest, DeliveryOrderProcessor order) {
         this.participant = participant;
         this.filePollMillis = filePollMillis;
         this.ingest = ingest;
+        this.order = order;
     }
 
     static String routeId(String participantId) {
@@ -38,8 +43,11 @@ final class IngestRoute extends RouteBuilder {
                 .routeId(routeId(participant.id()))
                 .setHeader(IngestProcessor.CHANNEL_HEADER, constant(participant.id()))
                 .process(ingest)
-                .filter(header(IngestProcessor.DONE_HEADER).isNull())
-                .to("jms:queue:" + Queues.ROUTE);
+                .split(body())
+                    .process(order)
+                    // the order processor names the receiver's delivery queue (or the routing queue)
+                    .to("jms:queue:" + Queues.ROUTE)
+                .end();
     }
 
     private String source() {

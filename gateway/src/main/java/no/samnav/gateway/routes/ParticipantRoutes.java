@@ -21,9 +21,11 @@ public class ParticipantRoutes {
     private final DeliveryPolicy policy;
     private final DeliveryProcessors delivery;
     private final InboxFiles inboxFiles;
+    private final DeliveryOrderProcessor order;
 
     public ParticipantRoutes(SamnavProperties properties, IngestProcessor ingest, DeliveryPolicy policy,
-            DeliveryProcessors delivery, InboxFiles inboxFiles) {
+            DeliveryProcessors delivery, InboxFiles inboxFiles, DeliveryOrderProcessor order) {
+        this.order = order;
         this.properties = properties;
         this.ingest = ingest;
         this.policy = policy;
@@ -39,7 +41,7 @@ public class ParticipantRoutes {
     /** Adds (and, in a started context, starts) the routes of one participant. */
     public void add(CamelContext camel, Participant participant) throws Exception {
         camel.addRoutes(new DeliveryRoute(participant, policy, delivery, inboxFiles));
-        camel.addRoutes(new IngestRoute(participant, properties.filePollInterval().toMillis(), ingest));
+        camel.addRoutes(new IngestRoute(participant, properties.filePollInterval().toMillis(), ingest, order));
     }
 
     /**

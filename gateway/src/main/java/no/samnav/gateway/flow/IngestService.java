@@ -35,7 +35,8 @@ import no.samnav.gateway.store.StoredMessage;
 
 /**
  * Ingest: parse and validate what a participant's journal system sent, store the original and the
- * canonical FHIR message, and say where it goes next. Bad input is stored too (as rejected) and
+ * canonical FHIR message, route it ({@link RoutingService}) in the same store transaction, and say
+ * where it goes next. Bad input is stored too (as rejected) and
  * answered with an AppRec "avvist" to the channel it came from, so every input leaves a trace.
  */
 @Service

@@ -90,8 +90,10 @@ class ReadmeWalkthroughIT {
         }
 
         for (String block : blocks.subList(1, 3)) {
+            List<String> promised = expectations(block);
+            assertThat(promised).as("what the README says this block prints:\n" + block).isNotEmpty();
             String output = run(block, port);
-            for (String expected : expectations(block)) {
+            for (String expected : promised) {
                 assertThat(output).as("output of\n" + block).contains(expected);
             }
         }
@@ -107,14 +109,20 @@ class ReadmeWalkthroughIT {
     }
 
     /**
-     * What the block's comments promise: a comment naming a file or id promises that it is printed;
-     * one listing statuses ({@code A → B → C}) promises each of them.
+     * What the block's comments promise: a comment line {@code # prints X} promises that X is printed;
+     * a comment after a command naming an id promises that id, and one listing statuses
+     * ({@code A → B → C}) each of them. Other comment lines explain and promise nothing.
      */
     static List<String> expectations(String block) {
         List<String> expected = new ArrayList<>();
         for (String line : block.split("\n")) {
+            String stripped = line.strip();
+            if (stripped.startsWith("# prints ")) {
+                expected.add(stripped.substring("# prints ".length()).strip().split("\\s+")[0]);
+                continue;
+            }
             int hash = line.indexOf(" # ");
-            if (hash < 0) continue;
+            if (stripped.startsWith("#") || hash < 0) continue;
             for (String item : line.substring(hash + 3).split("→")) {
                 String token = item.strip().split("\\s+")[0];
                 if (!token.isEmpty()) expected.add(token);
@@ -124,11 +132,14 @@ class ReadmeWalkthroughIT {
     }
 
     private String run(String block, int port) throws IOException, InterruptedException {
-        Process p = shell("set -e\n" + block, port).redirectErrorStream(true).start();
-        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(p.waitFor(2, TimeUnit.MINUTES)).isTrue();
-        assertThat(p.exitValue()).as("exit status of\n" + block + "\noutput:\n" + output).isZero();
-        return output;
+        Path output = Files.createTempFile(workDir, "block", ".out");
+        Process p = shell("set -e\n" + block, port).redirectErrorStream(true).redirectOutput(output.toFile()).start();
+        boolean finished = p.waitFor(2, TimeUnit.MINUTES);
+        if (!finished) p.destroyForcibly();
+        String printed = Files.readString(output, StandardCharsets.UTF_8);
+        assertThat(finished).as("finished within 2 minutes:\n" + block + "\noutput:\n" + printed).isTrue();
+        assertThat(p.exitValue()).as("exit status of\n" + block + "\noutput:\n" + printed).isZero();
+        return printed;
     }
 
     private ProcessBuilder shell(String script, int port) {

@@ -8,7 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
-import no.samnav.conformance.validation.FhirValidation;
+import no.samnav.mappers.validation.FhirValidation;
 import no.samnav.conformance.validation.KithSchemas;
 import no.samnav.conformance.validation.SharedStandards;
 import no.samnav.mappers.Mappers;

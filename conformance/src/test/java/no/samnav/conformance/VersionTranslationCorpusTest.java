@@ -12,7 +12,7 @@ import java.util.SplittableRandom;
 import java.util.stream.Stream;
 import ca.uhn.fhir.context.FhirContext;
 import no.samnav.conformance.generator.Generators;
-import no.samnav.conformance.validation.FhirValidation;
+import no.samnav.mappers.validation.FhirValidation;
 import no.samnav.conformance.generator.MessageGenerator;
 import no.samnav.conformance.validation.KithSchemas;
 import no.samnav.conformance.validation.SharedStandards;

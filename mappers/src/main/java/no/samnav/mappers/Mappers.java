@@ -121,6 +121,59 @@ public final class Mappers {
         return new ReadResult(ctx.bundle(), standard, wrapped, unmapped);
     }
 
+    /**
+     * Takes a FHIR message Bundle that arrived as FHIR (e.g. through the REST API) as a read message:
+     * the standard is the one its first document was read from when it came from these mappers
+     * (the focus' document extension), otherwise the newest version whose writer can write its
+     * focus (a Communication is a Dialogmelding, a referral a Henvisning, and so on); a response
+     * message is an AppRec. The Bundle is not changed.
+     *
+     * @throws UnsupportedContentException when it is no message or carries nothing a standard can hold
+     */
+    public ReadResult readBundle(Bundle bundle) {
+        MessageHeader header = MessageBundles.header(bundle);
+        KithStandard standard = null;
+        if (header.hasResponse()) {
+            standard = KithStandard.APPREC_1_1;
+        } else {
+            requireContent(bundle);
+            List<Reference> first = DocumentEnvelope.groups(header).get(0);
+            String namespace = DocumentEnvelope.namespace(first.get(0));
+            standard = namespace == null ? null : KithStandard.forNamespace(namespace).orElse(null);
+            if (standard == null || MapperRegistry.writer(standard) == null) {
+                List<Resource> focus = new ArrayList<>();
+                for (Reference r : first) {
+                    Resource res = MessageBundles.resolve(bundle, r);
+                    if (res == null) {
+                        throw new MissingElementException(Location.ofPath("Bundle.entry[0].resource.focus["
+                                + header.getFocus().indexOf(r) + "]"), "The focus reference " + r.getReference()
+                                + " points to no entry of the Bundle");
+                    }
+                    focus.add(res);
+                }
+                standard = newestWriterFor(focus);
+            }
+        }
+        boolean wrapped = arrivedWrapped(bundle).orElse(standard.usuallyWrapped());
+        return new ReadResult(bundle, standard, wrapped, List.of());
+    }
+
+    private static KithStandard newestWriterFor(List<Resource> focus) {
+        KithStandard found = null;
+        for (KithStandard s : KithStandard.values()) {
+            DocumentWriter writer = MapperRegistry.writer(s);
+            // values() lists each family's versions oldest first: the last match is the newest
+            if (writer != null && writer.canWrite(focus) && (found == null || found.family().equals(s.family()))) found = s;
+        }
+        if (found == null) {
+            throw new UnsupportedContentException(Location.ofPath("Bundle.entry[0].resource.focus"),
+                    "The focus (" + focus.get(0).fhirType() + ") is nothing a supported standard carries: send a"
+                            + " Communication (Dialogmelding), a referral ServiceRequest (Henvisning), a discharge"
+                            + " Composition (Epikrise) or a DiagnosticReport (Svarrapport)");
+        }
+        return found;
+    }
+
     private static String seed(XmlElement root, String fallback) {
         XmlElement info = root.child("MsgInfo");
         String id = info == null ? root.textOf("Id") : info.textOf("MsgId");

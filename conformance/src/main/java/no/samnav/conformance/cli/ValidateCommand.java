@@ -10,7 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import no.samnav.conformance.validation.FhirValidation;
+import no.samnav.mappers.validation.FhirValidation;
 import no.samnav.conformance.validation.KithSchemas;
 import no.samnav.conformance.validation.SharedStandards;
 import no.samnav.mappers.Mappers;

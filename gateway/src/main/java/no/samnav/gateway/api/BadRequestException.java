@@ -1,9 +1,9 @@
 package no.samnav.gateway.api;
 
 /** A request parameter the API cannot use (answered with 400); the message never repeats the value. */
-class BadRequestException extends RuntimeException {
+public class BadRequestException extends RuntimeException {
 
-    BadRequestException(String message) {
+    public BadRequestException(String message) {
         super(message);
     }
 }

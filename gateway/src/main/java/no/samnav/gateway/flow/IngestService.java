@@ -121,24 +121,59 @@ public class IngestService {
         }
         MessageFacts facts = MessageFacts.of(read.bundle(), "sha256:" + sha256(payload));
         String json = fhir.newJsonParser().encodeResourceToString(read.bundle());
-        NewMessage message = new NewMessage(facts.msgId(), facts.isAppRec() ? "apprec" : "message",
-                read.standard().id(), facts.messageType() == null ? null : facts.messageType().getCode(), channel.id(),
+        return storeAndRoute(channel, payload, read, facts, json, read.standard().id(), true);
+    }
+
+    /**
+     * Ingests a FHIR message Bundle that a client sent over the FHIR API as {@code channel}: stored
+     * (its JSON is both the original and the canonical form, standard {@value #FHIR_R4}) and, when
+     * {@code routeNow}, routed in the same store transaction; otherwise the routing queue routes it.
+     * A resubmission of the same Bundle (same identifier, same content) gets the first outcome; the
+     * same identifier with other content is refused with {@link DuplicateIdException}.
+     *
+     * @throws MappingException when the Bundle is no message a supported standard can carry
+     */
+    public Outcome ingestBundle(Participant channel, org.hl7.fhir.r4.model.Bundle bundle, boolean routeNow) {
+        ReadResult read = mappers.readBundle(bundle);
+        String json = fhir.newJsonParser().encodeResourceToString(bundle);
+        byte[] payload = json.getBytes(StandardCharsets.UTF_8);
+        MessageFacts facts = MessageFacts.of(bundle, "sha256:" + sha256(payload));
+        return storeAndRoute(channel, payload, read, facts, json, FHIR_R4, routeNow);
+    }
+
+    /** The standard recorded for messages that arrived as FHIR: their original is the Bundle's JSON. */
+    public static final String FHIR_R4 = "fhir-r4";
+
+    /** A FHIR Bundle whose identifier an earlier, different message carries. */
+    public static final class DuplicateIdException extends RuntimeException {
+        DuplicateIdException(String identifier) {
+            super("Bundle.identifier " + identifier + " is already used by another message with other content;"
+                    + " every message needs its own identifier");
+        }
+    }
+
+    private Outcome storeAndRoute(Participant channel, byte[] payload, ReadResult read, MessageFacts facts, String json,
+            String standard, boolean routeNow) {
+        NewMessage message = new NewMessage(facts.msgId(), facts.isAppRec() ? "apprec" : "message", standard,
+                facts.messageType() == null ? null : facts.messageType().getCode(), channel.id(),
                 first(facts.senderHerIds()), first(facts.receiverHerIds()), facts.patientId(), null, payload, json);
-        Outcome outcome = transactions.execute(tx -> storeAndRoute(channel, payload, read, facts, message));
+        Outcome outcome = transactions.execute(tx -> storeAndRoute(channel, payload, read, facts, message, routeNow));
         if (outcome instanceof Outcome.Routed routed && !routed.resubmission()
                 || outcome instanceof Outcome.Accepted accepted && !accepted.duplicate()) {
-            metrics.received(channel.id(), read.standard().id());
+            metrics.received(channel.id(), standard);
         }
         return outcome;
     }
 
     private Outcome storeAndRoute(Participant channel, byte[] payload, ReadResult read, MessageFacts facts,
-            NewMessage message) {
+            NewMessage message, boolean routeNow) {
         MessageStore.Stored stored = store.receive(message);
         String id = stored.message().id();
         MessageIdMdc.set(id);
         if (stored.duplicate()) {
             if (!Arrays.equals(store.original(id), payload)) {
+                // over the API the client gets the answer at once (nothing was written); a channel gets an AppRec
+                if (FHIR_R4.equals(message.standard())) throw new DuplicateIdException(facts.msgId());
                 return reject(channel, payload, new InvalidValueException(AppRecErrorCode.E10, read.wrapped()
                         ? Location.ofPath("/MsgHead/MsgInfo/MsgId") : Location.UNKNOWN, "MsgId " + facts.msgId()
                         + " er allerede brukt av en annen melding (the id was used before for different content;"
@@ -146,7 +181,8 @@ public class IngestService {
             }
             return resubmitted(stored.message(), channel);
         }
-        log.info("message {} ({}) received from {}", id, read.standard().id(), channel.id());
+        log.info("message {} ({}) received from {}", id, message.standard(), channel.id());
+        if (!routeNow) return new Outcome.Accepted(id, false);
         try {
             // a savepoint: a failed routing leaves the stored message, which the routing queue then retries
             return new Outcome.Routed(id, routingStep.execute(tx -> routing.route(stored.message(), read)), false);

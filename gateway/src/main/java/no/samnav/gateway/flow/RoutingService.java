@@ -1,6 +1,8 @@
 package no.samnav.gateway.flow;
 
+import ca.uhn.fhir.context.FhirContext;
 import java.util.List;
+import org.hl7.fhir.r4.model.Bundle;
 import java.util.Optional;
 import no.samnav.gateway.observability.GatewayMetrics;
 import no.samnav.gateway.registry.Addressing;
@@ -40,9 +42,11 @@ public class RoutingService {
     private final RegistryHolder registry;
     private final GatewayMetrics metrics;
     private final TransactionTemplate transactions;
+    private final FhirContext fhir;
 
     public RoutingService(Mappers mappers, MessageStore store, Receipting receipting, RegistryHolder registry,
-            GatewayMetrics metrics, TransactionTemplate transactions) {
+            GatewayMetrics metrics, TransactionTemplate transactions, FhirContext fhir) {
+        this.fhir = fhir;
         this.mappers = mappers;
         this.store = store;
         this.receipting = receipting;
@@ -72,7 +76,15 @@ public class RoutingService {
     public List<DeliveryOrder> route(String messageId) {
         StoredMessage message = store.byId(messageId).orElseThrow(() ->
                 new IllegalStateException("message " + messageId + " is not in the store"));
-        return route(message, mappers.read(store.original(messageId)));
+        return route(message, read(message));
+    }
+
+    /** Reads a stored message again: KITH XML with the mappers, a message that arrived as FHIR from its JSON. */
+    private ReadResult read(StoredMessage message) {
+        if (IngestService.FHIR_R4.equals(message.standard())) {
+            return mappers.readBundle(fhir.newJsonParser().parseResource(Bundle.class, store.fhirJson(message.id())));
+        }
+        return mappers.read(store.original(message.id()));
     }
 
     /** Routes a message ingest has just stored and read, in the caller's store transaction if it has one. */

@@ -17,9 +17,11 @@ import no.samnav.mappers.KithStandard;
  * @param profile      the journal system preset, or null when {@code accepts} is given in full
  * @param channel      how messages reach it
  * @param accepts      standard ids it reads, most preferred first within each standard
+ * @param apiClients   OAuth2 client ids (HelseID {@code client_id}) that may send as this participant
+ *                     over the FHIR API and read the status of its messages
  */
 public record Participant(String id, String name, String municipality, List<String> herIds, SystemProfile profile,
-        Channel channel, List<KithStandard> accepts) {
+        Channel channel, List<KithStandard> accepts, List<String> apiClients) {
 
     /** How the gateway exchanges files or messages with a participant's journal system; folders only for FILE. */
     public record Channel(ChannelType type, Path outbox, Path inbox) {

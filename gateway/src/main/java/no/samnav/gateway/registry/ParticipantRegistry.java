@@ -244,8 +244,15 @@ public final class ParticipantRegistry {
         } else {
             throw new InvalidCooperationException(where + "channel '" + e.channel() + "' is not supported (file, jms)");
         }
+        List<String> clients = e.apiClients() == null ? List.of() : List.copyOf(e.apiClients());
+        for (String client : clients) {
+            if (client == null || !client.matches("[A-Za-z0-9._:-]{1,100}")) {
+                throw new InvalidCooperationException(where + "api-clients: '" + client + "' is no OAuth2 client id"
+                        + " (letters, digits, . _ : -)");
+            }
+        }
         return new Participant(e.id(), e.name() == null ? e.id() : e.name(), e.municipality(), List.copyOf(e.herIds()),
-                profile, ch, List.copyOf(accepts));
+                profile, ch, List.copyOf(accepts), clients);
     }
 
     private static String writable() {
@@ -282,6 +289,11 @@ public final class ParticipantRegistry {
 
     public GpList gpList() {
         return gpList;
+    }
+
+    /** The participants an API client may send as (those that list it in {@code api-clients}). */
+    public List<Participant> actingFor(String clientId) {
+        return byId.values().stream().filter(p -> p.apiClients().contains(clientId)).toList();
     }
 
     /**

@@ -19,13 +19,36 @@ import java.util.regex.Pattern;
  * @param patient  fødselsnummer or D-number as stored in {@code patient_id}
  * @param sender   the sender's HER-id as stored (the most specific one of the message)
  * @param receiver the receiver's HER-id as stored
- * @param status   the message's current status
+ * @param statuses the message's current status is one of these (empty: any)
  * @param from     received at or after
  * @param to       received before
+ * @param channels received from one of these participants (empty: any)
+ * @param id       the gateway's id or the message's own id (MsgId, Bundle.identifier)
  * @param limit    1 to {@link #MAX_LIMIT}
  */
-public record MessageQuery(String patient, String sender, String receiver, MessageStatus status, Instant from,
-        Instant to, int limit) {
+public record MessageQuery(String patient, String sender, String receiver, List<MessageStatus> statuses, Instant from,
+        Instant to, List<String> channels, String id, int limit) {
+
+    public MessageQuery {
+        statuses = statuses == null ? List.of() : List.copyOf(statuses);
+        channels = channels == null ? List.of() : List.copyOf(channels);
+    }
+
+    /** This query, restricted to messages received from these participants (none: no message at all). */
+    public MessageQuery fromChannels(List<String> participants) {
+        return new MessageQuery(patient, sender, receiver, statuses, from, to,
+                participants.isEmpty() ? List.of("") : participants, id, limit);
+    }
+
+    /** This query, for the message with this id (the gateway's or its own). */
+    public MessageQuery withId(String messageId) {
+        return new MessageQuery(patient, sender, receiver, statuses, from, to, channels, messageId, limit);
+    }
+
+    /** This query, for messages in one of these states. */
+    public MessageQuery withStatuses(List<MessageStatus> states) {
+        return new MessageQuery(patient, sender, receiver, states, from, to, channels, id, limit);
+    }
 
     public static final int DEFAULT_LIMIT = 100;
     public static final int MAX_LIMIT = 1000;
@@ -57,7 +80,8 @@ public record MessageQuery(String patient, String sender, String receiver, Messa
         }
         int max = limit == null ? DEFAULT_LIMIT : limit;
         if (max < 1 || max > MAX_LIMIT) throw new IllegalArgumentException("limit must be 1 to " + MAX_LIMIT);
-        return new MessageQuery(patient, sender, receiver, state, start, end, max);
+        return new MessageQuery(patient, sender, receiver, state == null ? List.of() : List.of(state), start, end,
+                List.of(), null, max);
     }
 
     /** The WHERE clause (possibly empty) and its arguments, in order. */
@@ -70,7 +94,19 @@ public record MessageQuery(String patient, String sender, String receiver, Messa
         if (patient != null) add(conditions, args, "patient_id = ?", patient);
         if (sender != null) add(conditions, args, "sender_her = ?", sender);
         if (receiver != null) add(conditions, args, "receiver_her = ?", receiver);
-        if (status != null) add(conditions, args, "status = ?", status.name());
+        if (!statuses.isEmpty()) {
+            conditions.add("status IN (" + String.join(", ", java.util.Collections.nCopies(statuses.size(), "?")) + ")");
+            statuses.forEach(s -> args.add(s.name()));
+        }
+        if (!channels.isEmpty()) {
+            conditions.add("channel IN (" + String.join(", ", java.util.Collections.nCopies(channels.size(), "?")) + ")");
+            args.addAll(channels);
+        }
+        if (id != null) {
+            conditions.add("(id = ? OR msg_id = ?)");
+            args.add(id);
+            args.add(id);
+        }
         if (from != null) add(conditions, args, "received_at >= ?", Timestamp.from(from));
         if (to != null) add(conditions, args, "received_at < ?", Timestamp.from(to));
         return new Where(conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions), args);

@@ -103,6 +103,12 @@ public class MessageStore {
                 MESSAGE, args.toArray());
     }
 
+    /** The patient identifier (FNR or D-number) a message concerns, or null; for answers to the message's own sender. */
+    public String patientOf(String id) {
+        List<String> found = jdbc.query("SELECT patient_id FROM message WHERE id = ?", (rs, n) -> rs.getString(1), id);
+        return found.isEmpty() ? null : found.get(0);
+    }
+
     /** The original bytes of a message, as received. */
     public byte[] original(String id) {
         return jdbc.queryForObject("SELECT original FROM message_content WHERE message_id = ?", byte[].class, id);

@@ -21,7 +21,7 @@ class MessageQueryTest {
     void everyCriterionIsOneConditionInOrder() {
         MessageQuery q = MessageQuery.parse("03078512384", "8100299", "8100110", "dead_lettered", "2026-03-04",
                 "2026-03-05T12:00:00+01:00", 5);
-        assertThat(q.status()).isEqualTo(MessageStatus.DEAD_LETTERED);
+        assertThat(q.statuses()).containsExactly(MessageStatus.DEAD_LETTERED);
         assertThat(q.from()).isEqualTo(Instant.parse("2026-03-04T00:00:00Z"));
         assertThat(q.to()).isEqualTo(Instant.parse("2026-03-05T11:00:00Z"));
         assertThat(q.where().sql()).isEqualTo(" WHERE patient_id = ? AND sender_her = ? AND receiver_her = ?"

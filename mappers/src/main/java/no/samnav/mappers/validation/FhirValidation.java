@@ -1,4 +1,4 @@
-package no.samnav.conformance.validation;
+package no.samnav.mappers.validation;
 
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.context.support.DefaultProfileValidationSupport;
@@ -72,6 +72,11 @@ public final class FhirValidation {
             }
         }
         return errors;
+    }
+
+    /** The whole result, e.g. for {@link ValidationResult#toOperationOutcome()}. */
+    public ValidationResult result(IBaseResource resource) {
+        return validator.validateWithResult(resource);
     }
 
     /** All messages including warnings, for reports. */

@@ -39,8 +39,27 @@ public final class GatewayTestMessages {
                 .replace("<Id>8100111</Id>", "<Id>8100299</Id>");
     }
 
+    /** The shipped sample as sent: Oteren (System X) writes to Storsteinnes, with a fresh message id. */
+    public static String noteFromOteren(String msgId) {
+        return SAMPLE.replace("3c2b9f0e-5a77-4c1e-9a61-7d1f0c2e4b10", msgId);
+    }
+
+    /** The shipped sample addressed from Oteren to UNN (HER-id 8100900) instead of Storsteinnes. */
+    public static String noteFromOterenToUnn(String msgId) {
+        return noteFromOteren(msgId).replace("<Id>8100210</Id>", "<Id>" + UNN_HER + "</Id>")
+                .replace("<Id>8100200</Id>", "<Id>" + UNN_HER + "</Id>");
+    }
+
+    public static final String UNN_HER = "8100900";
+
     /** An AppRec 1.0 from Oteren (System X) to Storsteinnes answering {@code originalMsgId}. */
     public static String appRec10(String id, String originalMsgId, String status, String statusText) {
+        return appRec10(id, originalMsgId, status, statusText, OTEREN_HER, STORSTEINNES_HER);
+    }
+
+    /** An AppRec 1.0 from the party with HER-id {@code from} to {@code to} answering {@code originalMsgId}. */
+    public static String appRec10(String id, String originalMsgId, String status, String statusText, String from,
+            String to) {
         return """
                 <?xml version="1.0" encoding="UTF-8"?>
                 <AppRec xmlns="http://www.kith.no/xmlstds/apprec/2004-11-21">
@@ -57,6 +76,6 @@ public final class GatewayTestMessages {
                     <Id>%s</Id>
                   </OriginalMsgId>
                 </AppRec>
-                """.formatted(id, OTEREN_HER, STORSTEINNES_HER, status, statusText, originalMsgId);
+                """.formatted(id, from, to, status, statusText, originalMsgId);
     }
 }

@@ -62,6 +62,9 @@ public class ProcessMessageProvider {
 
     private static final Logger log = LoggerFactory.getLogger(ProcessMessageProvider.class);
 
+    private static final java.util.regex.Pattern UUID =
+            java.util.regex.Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+
     private final FhirContext fhir;
     private final ApiAccess access;
     private final RegistryHolder registry;
@@ -157,6 +160,11 @@ public class ProcessMessageProvider {
         if (!message.hasIdentifier() || !message.getIdentifier().hasValue()) {
             throw FhirErrors.unprocessable(fhir, OperationOutcome.IssueType.REQUIRED, "Bundle.identifier",
                     "A message needs Bundle.identifier: the receiver's AppRec and a resubmission refer to it");
+        }
+        if (!UUID.matcher(message.getIdentifier().getValue()).matches()) {
+            throw FhirErrors.unprocessable(fhir, OperationOutcome.IssueType.VALUE, "Bundle.identifier.value",
+                    "Bundle.identifier.value must be a UUID: it becomes the MsgId of the Hodemelding that KITH"
+                            + " receivers get (HIS 80415)");
         }
         MessageFacts facts;
         try {

@@ -51,6 +51,12 @@ public record MessageFacts(String msgId, Coding messageType, BaseDateTimeType is
             answers = header.getResponse().getIdentifier();
             Coding kith = (Coding) Extensions.value(header.getResponse().getCodeElement(), Extensions.KITH_CODE);
             status = kith != null ? AppRecStatus.fromCode(kith.getCode()).orElse(null) : null;
+            // a response written in FHIR only: its response code says as much (ok, fatal-error, transient-error)
+            if (status == null && header.getResponse().hasCode()) {
+                for (AppRecStatus s : AppRecStatus.values()) {
+                    if (s.fhirResponse() == header.getResponse().getCode()) status = s;
+                }
+            }
         }
         BaseDateTimeType issued = bundle.hasTimestamp() ? new DateTimeType(bundle.getTimestamp()) : null;
         return new MessageFacts(msgId, header.getEventCoding(), issued, senderHer, name(bundle, header.getSender()),

@@ -102,6 +102,11 @@ public class RoutingService {
         }
         Addressing.Resolved resolved = (Addressing.Resolved) addressing;
         Participant to = resolved.participant();
+        if (to.readsFhir()) {
+            recordRouting(message, to, resolved, IngestService.FHIR_R4, json(read.bundle()), null, 0);
+            log.info("message {} routed to {} via {} as FHIR", messageId, to.id(), resolved.via());
+            return List.of(new DeliveryOrder(messageId, to.id()));
+        }
         KithStandard source = read.standard();
         Optional<KithStandard> version = to.versionFor(source.family(), source);
         if (version.isEmpty()) {
@@ -115,21 +120,39 @@ public class RoutingService {
             return reject(message, channel, facts, e.appRecCode(), "Kan ikke oversettes til "
                     + version.get().displayName() + ": " + e.problem());
         }
-        recordRouting(message, to, resolved, version.get(), translated);
+        recordRouting(message, to, resolved, version.get().id(), translated.xml(),
+                translated.losses().isEmpty() ? null : translated.losses().toText(), translated.losses().losses().size());
         log.info("message {} routed to {} via {} as {}", messageId, to.id(), resolved.via(), version.get().id());
         return List.of(new DeliveryOrder(messageId, to.id()));
     }
 
     /** The payload and the status step commit together: one store transaction per routing. */
-    private void recordRouting(StoredMessage message, Participant to, Addressing.Resolved resolved, KithStandard version,
-            WriteResult translated) {
+    private void recordRouting(StoredMessage message, Participant to, Addressing.Resolved resolved, String standard,
+            byte[] payload, String lossReport, int lost) {
         transactions.executeWithoutResult(tx -> {
-            store.prepareDelivery(message.id(), to.id(), safeFileName(message.msgId()) + ".xml", version.id(),
-                    translated.xml(), translated.losses().isEmpty() ? null : translated.losses().toText());
+            store.prepareDelivery(message.id(), to.id(), fileName(message.msgId(), standard), standard, payload, lossReport);
             store.status(message.id(), MessageStatus.ROUTED, "to " + to.id() + " (" + resolved.describe() + ") as "
-                    + version.id() + (translated.losses().isEmpty() ? ""
-                            : ", " + translated.losses().losses().size() + " element(s) lost"), to.id());
+                    + standard + (lost == 0 ? "" : ", " + lost + " element(s) lost"), to.id());
         });
+    }
+
+    private byte[] json(Bundle bundle) {
+        return fhir.newJsonParser().encodeResourceToString(bundle).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    private static String fileName(String msgId, String standard) {
+        return safeFileName(msgId) + (IngestService.FHIR_R4.equals(standard) ? ".json" : ".xml");
+    }
+
+    /** A receipt as the participant reads it: in its AppRec version, or as a FHIR response message. */
+    private record Receipt(String standard, byte[] payload, String lossReport) {
+    }
+
+    private Receipt receiptFor(Participant participant, ReadResult receipt) {
+        if (participant.readsFhir()) return new Receipt(IngestService.FHIR_R4, json(receipt.bundle()), null);
+        WriteResult translated = mappers.translate(receipt, participant.appRecVersion());
+        return new Receipt(participant.appRecVersion().id(), translated.xml(),
+                translated.losses().isEmpty() ? null : translated.losses().toText());
     }
 
     private List<DeliveryOrder> routeReceipt(StoredMessage receipt, MessageFacts facts, ReadResult read,
@@ -143,15 +166,14 @@ public class RoutingService {
         StoredMessage answeredMessage = answered.get();
         Participant sender = participants.byId(answeredMessage.channel()).orElseThrow(() ->
                 new IllegalStateException("channel " + answeredMessage.channel() + " is no longer configured"));
-        WriteResult translated = mappers.translate(read, sender.appRecVersion());
+        Receipt translated = receiptFor(sender, read);
         boolean rejected = facts.appRecStatus() == AppRecStatus.AVVIST;
         transactions.executeWithoutResult(tx -> {
-            store.prepareDelivery(receipt.id(), sender.id(), safeFileName(receipt.msgId()) + ".xml",
-                    sender.appRecVersion().id(), translated.xml(),
-                    translated.losses().isEmpty() ? null : translated.losses().toText());
+            store.prepareDelivery(receipt.id(), sender.id(), fileName(receipt.msgId(), translated.standard()),
+                    translated.standard(), translated.payload(), translated.lossReport());
             store.status(answeredMessage.id(), rejected ? MessageStatus.REJECTED : MessageStatus.ACKNOWLEDGED,
                     "AppRec " + (facts.appRecStatus() == null ? "?" : facts.appRecStatus().code()) + " from the receiver");
-            store.status(receipt.id(), MessageStatus.ROUTED, "to " + sender.id() + " as " + sender.appRecVersion().id(),
+            store.status(receipt.id(), MessageStatus.ROUTED, "to " + sender.id() + " as " + translated.standard(),
                     sender.id());
         });
         return List.of(new DeliveryOrder(receipt.id(), sender.id()));
@@ -162,9 +184,11 @@ public class RoutingService {
         WriteResult receipt = receipting.reject(sender, message.msgId(), facts.messageType(),
                 new Receipts.Party(facts.receiverName(), facts.receiverHerIds().isEmpty() ? null : facts.receiverHerIds().get(0)),
                 code, description);
+        Receipt answer = sender.readsFhir() ? receiptFor(sender, mappers.read(receipt.xml()))
+                : new Receipt(sender.appRecVersion().id(), receipt.xml(), null);
         transactions.executeWithoutResult(tx -> {
-            store.prepareDelivery(message.id(), sender.id(), "apprec-" + safeFileName(message.msgId()) + ".xml",
-                    sender.appRecVersion().id(), receipt.xml(), null);
+            store.prepareDelivery(message.id(), sender.id(), "apprec-" + fileName(message.msgId(), answer.standard()),
+                    answer.standard(), answer.payload(), null);
             store.status(message.id(), MessageStatus.REJECTED, code.code() + " " + description, sender.id());
         });
         metrics.rejected(sender.id(), code.code());

@@ -11,7 +11,8 @@ public record CooperationFile(String name, List<Entry> participants, List<Servic
 
     /** One participant as configured. */
     public record Entry(String id, String name, String municipality, List<String> herIds, String profile,
-            String channel, String outbox, String inbox, List<String> accepts, List<String> apiClients) {
+            String channel, String outbox, String inbox, String endpoint, String endpointTokenEnv, List<String> accepts,
+            List<String> apiClients) {
     }
 
     /** A service (e.g. the midwife service) addressed by its own HER-ids and answered by its current office. */

@@ -23,8 +23,16 @@ import no.samnav.mappers.KithStandard;
 public record Participant(String id, String name, String municipality, List<String> herIds, SystemProfile profile,
         Channel channel, List<KithStandard> accepts, List<String> apiClients) {
 
-    /** How the gateway exchanges files or messages with a participant's journal system; folders only for FILE. */
-    public record Channel(ChannelType type, Path outbox, Path inbox) {
+    /**
+     * How the gateway exchanges files or messages with a participant's journal system; folders only
+     * for FILE; for FHIR the endpoint messages are pushed to and the environment variable holding
+     * the bearer token for it (both optional).
+     */
+    public record Channel(ChannelType type, Path outbox, Path inbox, java.net.URI endpoint, String endpointTokenEnv) {
+
+        public Channel(ChannelType type, Path outbox, Path inbox) {
+            this(type, outbox, inbox, null, null);
+        }
     }
 
     /** The transports a participant's journal system can use. */
@@ -32,7 +40,17 @@ public record Participant(String id, String name, String municipality, List<Stri
         /** Folders: the system writes to the outbox, the gateway delivers to the inbox. */
         FILE,
         /** Queues on the gateway's broker: the system sends to {@code samnav.in.<id>} and receives from {@code samnav.out.<id>}. */
-        JMS
+        JMS,
+        /**
+         * FHIR messaging: the system sends with {@code $process-message} on the gateway's FHIR API and
+         * receives FHIR message Bundles, pushed to {@code $process-message} on its endpoint.
+         */
+        FHIR
+    }
+
+    /** Whether the gateway delivers FHIR Bundles to it rather than KITH XML. */
+    public boolean readsFhir() {
+        return channel.type() == ChannelType.FHIR;
     }
 
     /**

@@ -241,8 +241,36 @@ public final class ParticipantRegistry {
                         + " the queues samnav.in." + e.id() + " and samnav.out." + e.id() + ")");
             }
             ch = new Participant.Channel(Participant.ChannelType.JMS, null, null);
+        } else if (channel.equals("fhir")) {
+            if (e.outbox() != null || e.inbox() != null) {
+                throw new InvalidCooperationException(where + "a fhir participant has no outbox or inbox folder (it sends"
+                        + " with $process-message and receives at its endpoint)");
+            }
+            if (e.endpoint() == null || e.endpoint().isBlank()) {
+                throw new InvalidCooperationException(where + "a fhir participant needs the endpoint (FHIR base URL)"
+                        + " that messages are pushed to");
+            }
+            java.net.URI endpoint;
+            try {
+                endpoint = java.net.URI.create(e.endpoint().trim());
+            } catch (IllegalArgumentException bad) {
+                throw new InvalidCooperationException(where + "endpoint is not a URL");
+            }
+            if (!"https".equals(endpoint.getScheme()) && !"http".equals(endpoint.getScheme()) || endpoint.getHost() == null
+                    || endpoint.getUserInfo() != null) {
+                throw new InvalidCooperationException(where + "endpoint must be an http(s) URL without credentials"
+                        + " (a token comes from the environment variable named in endpoint-token-env)");
+            }
+            if (e.endpointTokenEnv() != null && !e.endpointTokenEnv().matches("[A-Z_][A-Z0-9_]{0,100}")) {
+                throw new InvalidCooperationException(where + "endpoint-token-env must name an environment variable"
+                        + " (upper case, digits, _)");
+            }
+            ch = new Participant.Channel(Participant.ChannelType.FHIR, null, null, endpoint, e.endpointTokenEnv());
         } else {
-            throw new InvalidCooperationException(where + "channel '" + e.channel() + "' is not supported (file, jms)");
+            throw new InvalidCooperationException(where + "channel '" + e.channel() + "' is not supported (file, jms, fhir)");
+        }
+        if (ch.type() != Participant.ChannelType.FHIR && (e.endpoint() != null || e.endpointTokenEnv() != null)) {
+            throw new InvalidCooperationException(where + "endpoint and endpoint-token-env belong to a fhir channel");
         }
         List<String> clients = e.apiClients() == null ? List.of() : List.copyOf(e.apiClients());
         for (String client : clients) {

@@ -27,6 +27,8 @@ public class ApiIngestRoute extends RouteBuilder {
 
     @Override
     public void configure() {
+        // failures go back to the caller, who answers the client (a refused message is no gateway error to log)
+        errorHandler(noErrorHandler());
         from(ENDPOINT)
                 .routeId("ingest-api")
                 .process(ingest)

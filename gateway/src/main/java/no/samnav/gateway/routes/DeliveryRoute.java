@@ -15,6 +15,9 @@ import org.apache.camel.Exchange;
  * recorded ({@link InboxFiles}), so the journal system never reads half a file nor one twice.</li>
  * <li>JMS channel: to queue {@code samnav.out.<id>} as a persistent bytes message; its only
  * properties are {@code SamnavMessageId} (the gateway's id of the message) and {@code SamnavParticipant}.</li>
+ * <li>FHIR channel: the Bundle is pushed to {@code $process-message} at the participant's endpoint
+ * ({@link FhirPushDelivery}); a failed push is retried. A push that succeeded just before the gateway
+ * stopped, and was not yet recorded, is pushed again: the receiver recognises it by Bundle.identifier.</li>
  * </ul>
  * Built by {@link ParticipantRoutes} for one participant, at start-up and on a reload.
  */
@@ -24,8 +27,11 @@ final class DeliveryRoute extends RouteBuilder {
     private final DeliveryPolicy policy;
     private final DeliveryProcessors delivery;
     private final InboxFiles inboxFiles;
+    private final FhirPushDelivery fhirPush;
 
-    DeliveryRoute(Participant participant, DeliveryPolicy policy, DeliveryProcessors delivery, InboxFiles inboxFiles) {
+    DeliveryRoute(Participant participant, DeliveryPolicy policy, DeliveryProcessors delivery, InboxFiles inboxFiles,
+            FhirPushDelivery fhirPush) {
+        this.fhirPush = fhirPush;
         this.participant = participant;
         this.policy = policy;
         this.delivery = delivery;
@@ -55,6 +61,11 @@ final class DeliveryRoute extends RouteBuilder {
                         .process(inboxFiles.publish(inbox))
                     .otherwise()
                         .process(inboxFiles.finishInterrupted(inbox))
+                    .end();
+        } else if (participant.readsFhir()) {
+            order.filter(header(DeliveryProcessors.ALREADY_DELIVERED_HEADER).isNull())
+                        .process(fhirPush.to(participant))
+                        .process(delivery.delivered())
                     .end();
         } else {
             // the send to samnav.out.<id> commits with the consumed order (one local JMS transaction)

@@ -56,6 +56,7 @@ final class IngestRoute extends RouteBuilder {
                     + "&move=.done/${file:name.noext}-${date:now:yyyyMMddHHmmssSSS}.xml"
                     + "&delay=" + filePollMillis;
             case JMS -> "jms:queue:" + Queues.inFrom(participant.id()) + "?transacted=true";
+            case FHIR -> throw new IllegalStateException("a FHIR participant sends through the FHIR API, not an ingest route");
         };
     }
 }

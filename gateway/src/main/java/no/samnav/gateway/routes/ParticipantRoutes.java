@@ -22,9 +22,11 @@ public class ParticipantRoutes {
     private final DeliveryProcessors delivery;
     private final InboxFiles inboxFiles;
     private final DeliveryOrderProcessor order;
+    private final FhirPushDelivery fhirPush;
 
     public ParticipantRoutes(SamnavProperties properties, IngestProcessor ingest, DeliveryPolicy policy,
-            DeliveryProcessors delivery, InboxFiles inboxFiles, DeliveryOrderProcessor order) {
+            DeliveryProcessors delivery, InboxFiles inboxFiles, DeliveryOrderProcessor order, FhirPushDelivery fhirPush) {
+        this.fhirPush = fhirPush;
         this.order = order;
         this.properties = properties;
         this.ingest = ingest;
@@ -40,8 +42,11 @@ public class ParticipantRoutes {
 
     /** Adds (and, in a started context, starts) the routes of one participant. */
     public void add(CamelContext camel, Participant participant) throws Exception {
-        camel.addRoutes(new DeliveryRoute(participant, policy, delivery, inboxFiles));
-        camel.addRoutes(new IngestRoute(participant, properties.filePollInterval().toMillis(), ingest, order));
+        camel.addRoutes(new DeliveryRoute(participant, policy, delivery, inboxFiles, fhirPush));
+        // a FHIR participant sends through the FHIR API (route ingest-api)
+        if (!participant.readsFhir()) {
+            camel.addRoutes(new IngestRoute(participant, properties.filePollInterval().toMillis(), ingest, order));
+        }
     }
 
     /**

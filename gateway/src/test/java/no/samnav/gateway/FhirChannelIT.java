@@ -1,0 +1,143 @@
+package no.samnav.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.rest.client.api.IGenericClient;
+import ca.uhn.fhir.rest.client.api.ServerValidationModeEnum;
+import ca.uhn.fhir.rest.client.interceptor.BearerTokenAuthInterceptor;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import no.samnav.mappers.Mappers;
+import no.samnav.mappers.fhir.Systems;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.Communication;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * A participant with the FHIR channel: UNN's EPJ (here a real HTTP endpoint in the test, answering
+ * {@code $process-message}) receives, as a FHIR message Bundle pushed by the gateway, a note that
+ * Oteren's System X wrote as Dialogmelding XML; the endpoint fails the first pushes, which are
+ * retried, and the note arrives once. UNN answers with a FHIR response message through the gateway's
+ * FHIR API, and Oteren gets it as the AppRec 1.0 file System X reads.
+ */
+class FhirChannelIT extends GatewayITSupport {
+
+    static final String UNN_CLIENT = "demo-unn-dips";
+
+    /** UNN's endpoint: records what it is sent; answers 503 to the first {@link #failures} pushes. */
+    static final HttpServer unn;
+    static final List<Bundle> received = new CopyOnWriteArrayList<>();
+    static final AtomicInteger failures = new AtomicInteger(2);
+    static final AtomicInteger pushes = new AtomicInteger();
+    static final FhirContext fhir = FhirContext.forR4Cached();
+
+    static {
+        try {
+            unn = HttpServer.create(new InetSocketAddress("localhost", 0), 0);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        unn.createContext("/unn/fhir/$process-message", exchange -> {
+            byte[] body = exchange.getRequestBody().readAllBytes();
+            pushes.incrementAndGet();
+            if (failures.getAndDecrement() > 0) {
+                exchange.sendResponseHeaders(503, -1);
+                exchange.close();
+                return;
+            }
+            received.add(fhir.newJsonParser().parseResource(Bundle.class, new String(body, StandardCharsets.UTF_8)));
+            byte[] answer = "{\"resourceType\":\"Bundle\",\"type\":\"message\"}".getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "application/fhir+json");
+            exchange.sendResponseHeaders(200, answer.length);
+            exchange.getResponseBody().write(answer);
+            exchange.close();
+        });
+        unn.start();
+    }
+
+    @AfterAll
+    static void stopUnn() {
+        unn.stop(0);
+    }
+
+    @DynamicPropertySource
+    static void unnOnFhir(DynamicPropertyRegistry registry) {
+        registry.add("samnav.cooperation-file", () -> {
+            try {
+                String demo = new String(new ClassPathResource("demo/cooperation.yml").getInputStream().readAllBytes(),
+                        StandardCharsets.UTF_8);
+                String unnEntry = "    profile: hospital\n";
+                assertThat(demo).contains(unnEntry);
+                Path file = dataDir.resolve("cooperation-unn-fhir.yml");
+                Files.writeString(file, demo.replace(unnEntry, unnEntry + "    channel: fhir\n    endpoint: http://localhost:"
+                        + unn.getAddress().getPort() + "/unn/fhir\n"));
+                return file.toString();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Test
+    void aSystemXNoteReachesTheHospitalAsFhirAndItsFhirAnswerReachesSystemXAsAppRec10() throws Exception {
+        String msgId = UUID.randomUUID().toString();
+
+        drop("oteren", msgId + ".xml", GatewayTestMessages.noteFromOterenToUnn(msgId));
+
+        Bundle note = await().atMost(Duration.ofSeconds(60)).until(() -> received.stream()
+                .filter(b -> msgId.equals(b.getIdentifier().getValue())).findFirst().orElse(null), b -> b != null);
+        assertThat(note.getEntry()).anyMatch(e -> e.getResource() instanceof Communication);
+        assertThat(pushes.get()).isGreaterThanOrEqualTo(3); // two refused, then taken
+        await().pollDelay(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(10)).until(() ->
+                received.stream().filter(b -> msgId.equals(b.getIdentifier().getValue())).count() == 1);
+
+        // UNN's EPJ answers in FHIR: the response message its FHIR stack makes from the AppRec it decided on
+        String ackId = UUID.randomUUID().toString();
+        Bundle answer = new Mappers().read(GatewayTestMessages.appRec10(ackId, msgId, "1", "OK",
+                GatewayTestMessages.UNN_HER, OTEREN_HER).getBytes(StandardCharsets.UTF_8)).bundle();
+        answer.getIdentifier().setSystem(Systems.KITH_MESSAGE_ID).setValue(ackId);
+        IGenericClient client = fhir.newRestfulGenericClient("http://localhost:" + port + "/fhir");
+        fhir.getRestfulClientFactory().setServerValidationMode(ServerValidationModeEnum.NEVER);
+        client.registerInterceptor(new BearerTokenAuthInterceptor(token()));
+        client.operation().processMessage().setMessageBundle(answer).synchronous(Bundle.class).execute();
+
+        String appRec = awaitFileContaining(inbox("oteren"), ackId);
+        assertThat(appRec).contains("http://www.kith.no/xmlstds/apprec/2004-11-21"); // AppRec 1.0, what System X reads
+        assertThat(appRec).contains(msgId);
+    }
+
+    String token() throws Exception {
+        String form = "client_id=" + UNN_CLIENT + "&scope=" + URLEncoder.encode("samnav/message.write", StandardCharsets.UTF_8);
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create("http://localhost:" + port + "/dev-auth/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+        return new ObjectMapper().readTree(response.body()).path("access_token").asText();
+    }
+}

@@ -76,7 +76,30 @@ class ParticipantRegistryTest {
         assertThatThrownBy(() -> load("participants:\n  - id: oteren\n    her-ids: [\"8100110\"]\n    profile: systemx\n"
                 + "    channel: jms\n    inbox: x\n")).hasMessageContaining("a jms participant has no outbox or inbox");
         assertThatThrownBy(() -> load("participants:\n  - id: oteren\n    her-ids: [\"8100110\"]\n    profile: systemx\n"
-                + "    channel: fhir\n")).hasMessageContaining("channel 'fhir' is not supported (file, jms)");
+                + "    channel: mllp\n")).hasMessageContaining("channel 'mllp' is not supported (file, jms, fhir)");
+    }
+
+    @Test
+    void aFhirParticipantHasAnEndpointAndTheApiClientsThatSendAsItAreChecked() {
+        ParticipantRegistry registry = load("participants:\n  - id: unn\n    her-ids: [\"8100900\"]\n    profile: hospital\n"
+                + "    channel: fhir\n    endpoint: https://epj.unn.example/fhir\n    endpoint-token-env: UNN_FHIR_TOKEN\n"
+                + "    api-clients: [demo-unn-dips]\n");
+        Participant unn = registry.byId("unn").orElseThrow();
+        assertThat(unn.readsFhir()).isTrue();
+        assertThat(unn.channel().endpoint()).hasToString("https://epj.unn.example/fhir");
+        assertThat(unn.channel().endpointTokenEnv()).isEqualTo("UNN_FHIR_TOKEN");
+        assertThat(registry.actingFor("demo-unn-dips")).containsExactly(unn);
+        assertThat(registry.actingFor("someone-else")).isEmpty();
+
+        String base = "participants:\n  - id: unn\n    her-ids: [\"8100900\"]\n    profile: hospital\n";
+        assertThatThrownBy(() -> load(base + "    channel: fhir\n")).hasMessageContaining("needs the endpoint");
+        assertThatThrownBy(() -> load(base + "    channel: fhir\n    endpoint: https://user:secret@epj.unn.example/fhir\n"))
+                .hasMessageContaining("without credentials");
+        assertThatThrownBy(() -> load(base + "    channel: fhir\n    endpoint: ftp://epj.unn.example/\n"))
+                .hasMessageContaining("http(s) URL");
+        assertThatThrownBy(() -> load(base + "    endpoint: https://epj.unn.example/fhir\n"))
+                .hasMessageContaining("belong to a fhir channel");
+        assertThatThrownBy(() -> load(base + "    api-clients: [\"has space\"]\n")).hasMessageContaining("no OAuth2 client id");
     }
 
     @Test

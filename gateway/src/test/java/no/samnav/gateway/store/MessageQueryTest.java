@@ -25,9 +25,20 @@ class MessageQueryTest {
         assertThat(q.from()).isEqualTo(Instant.parse("2026-03-04T00:00:00Z"));
         assertThat(q.to()).isEqualTo(Instant.parse("2026-03-05T11:00:00Z"));
         assertThat(q.where().sql()).isEqualTo(" WHERE patient_id = ? AND sender_her = ? AND receiver_her = ?"
-                + " AND status = ? AND received_at >= ? AND received_at < ?");
+                + " AND status IN (?) AND received_at >= ? AND received_at < ?");
         assertThat(q.where().args()).containsExactly("03078512384", "8100299", "8100110", "DEAD_LETTERED",
                 Timestamp.from(Instant.parse("2026-03-04T00:00:00Z")), Timestamp.from(Instant.parse("2026-03-05T11:00:00Z")));
+    }
+
+    @Test
+    void anApiClientSeesOnlyItsParticipantsMessagesAndNoneWhenItHasNone() {
+        MessageQuery base = MessageQuery.parse(null, null, null, null, null, null, null);
+        MessageQuery mine = base.withId("abc").fromChannels(java.util.List.of("storsteinnes", "malangen"));
+        assertThat(mine.where().sql()).isEqualTo(" WHERE channel IN (?, ?) AND (id = ? OR msg_id = ?)");
+        assertThat(mine.where().args()).containsExactly("storsteinnes", "malangen", "abc", "abc");
+        MessageQuery nobody = base.fromChannels(java.util.List.of());
+        assertThat(nobody.where().sql()).isEqualTo(" WHERE channel IN (?)");
+        assertThat(nobody.where().args()).containsExactly("");
     }
 
     @Test

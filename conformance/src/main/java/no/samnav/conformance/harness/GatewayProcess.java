@@ -34,6 +34,7 @@ public final class GatewayProcess implements AutoCloseable {
     private final Thread hook = new Thread(this::killQuietly, "samnav-harness-kill-gateway");
     private Process process;
     private int starts;
+    private volatile int port;
 
     /**
      * @param settings gateway arguments such as {@code --samnav.file-poll-interval=100ms}
@@ -50,7 +51,7 @@ public final class GatewayProcess implements AutoCloseable {
     /** Starts the gateway and returns once its health endpoint says UP; returns the start-up time. */
     public synchronized Duration start() throws IOException {
         if (process != null && process.isAlive()) throw new IllegalStateException("gateway already running");
-        int port = freePort();
+        port = freePort();
         Path logs = Files.createDirectories(dataDir.resolve("gateway-logs"));
         Path log = logs.resolve("gateway-" + (++starts) + ".log");
         List<String> command = new ArrayList<>();
@@ -85,6 +86,11 @@ public final class GatewayProcess implements AutoCloseable {
             throw new IllegalStateException("the gateway did not start: " + e.getMessage() + "\n" + tail(log), e);
         }
         return Duration.ofNanos(System.nanoTime() - t0);
+    }
+
+    /** The HTTP base of the running gateway, e.g. {@code http://127.0.0.1:41234}. */
+    public String baseUrl() {
+        return "http://127.0.0.1:" + port;
     }
 
     /** SIGKILL: no shutdown hook, no flush, no graceful stop of routes or broker. */

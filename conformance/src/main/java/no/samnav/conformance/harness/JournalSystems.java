@@ -107,6 +107,19 @@ public final class JournalSystems {
         return msgId;
     }
 
+    /**
+     * Records a note that is about to be sent another way (the FHIR API): from now on its delivery
+     * is watched like a dropped file's, its latency counted from this call.
+     */
+    public void expect(String msgId, DemoParticipant from, DemoParticipant to) {
+        sent.put(msgId, new Sent(msgId, from, to, System.nanoTime()));
+    }
+
+    /** The same note as {@link #send} writes, for sending it another way. */
+    public byte[] note(String msgId, DemoParticipant from, DemoParticipant to) {
+        return messages.note(msgId, from, to);
+    }
+
     /** One pass over every inbox; run it from one thread at a time. */
     public void readInboxes() {
         for (DemoParticipant p : DemoParticipant.ALL) {

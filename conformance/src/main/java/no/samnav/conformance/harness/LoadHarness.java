@@ -38,7 +38,9 @@ import java.util.concurrent.atomic.AtomicReference;
  * {@code samnav.load.warmup} seconds) and <b>paced</b> latency (open loop at
  * {@code samnav.load.rate} messages per second for {@code samnav.load.paced-seconds}; for the
  * gateway from the rename into the outbox to the file's appearance in the inbox, seen by a
- * file-system watch). The gateway runs with {@code samnav.load.poll-interval} as its file poll
+ * file-system watch). The gateway is measured twice: journal systems on file channels, and EHR
+ * integrations sending the same notes as FHIR Bundles to {@code $process-message} ({@link ApiSender},
+ * latency from the request to the inbox). The gateway runs with {@code samnav.load.poll-interval} as its file poll
  * interval (default 10ms) and {@code samnav.load.jvm-args}.
  *
  * <p>{@code java -cp conformance/target/samnav-conformance.jar no.samnav.conformance.harness.LoadHarness}
@@ -94,19 +96,85 @@ public final class LoadHarness {
         });
     }
 
+    /** How the harness's journal systems hand notes to the gateway. */
+    private interface Channel {
+        /** How many threads send at once in the sustained run. */
+        int senders();
+
+        DemoParticipant[] pair(Random random);
+
+        /** Sends a new note; returns its MsgId. */
+        String send(DemoParticipant[] pair) throws Exception;
+    }
+
     /** The gateway, end to end through its file channels. */
     public Figures gateway() throws Exception {
-        Path dataDir = Files.createDirectories(workDir.resolve("gateway"));
+        return endToEnd("gateway", (journals, gateway) -> new Channel() {
+            public int senders() {
+                return 1;
+            }
+
+            public DemoParticipant[] pair(Random random) {
+                return JournalSystems.pair(random);
+            }
+
+            public String send(DemoParticipant[] pair) throws IOException {
+                return journals.send(pair[0], pair[1]);
+            }
+        });
+    }
+
+    /**
+     * The gateway, end to end from {@code $process-message} on its FHIR API (synchronous mode, several
+     * clients at once) to the receivers' inboxes; latency from the request to the file in the inbox.
+     */
+    public Figures api() throws Exception {
+        return endToEnd("gateway via FHIR API", (journals, gateway) -> {
+            ApiSender api = new ApiSender(journals, gateway.baseUrl());
+            answers = api.answerNanos;
+            return new Channel() {
+                public int senders() {
+                    return 8;
+                }
+
+                public DemoParticipant[] pair(Random random) {
+                    return api.pair(random);
+                }
+
+                public String send(DemoParticipant[] pair) throws Exception {
+                    return api.send(pair[0], pair[1]);
+                }
+            };
+        });
+    }
+
+    /** The HTTP answer times of the last {@link #api()} run's paced part. */
+    private volatile java.util.Collection<Long> answers;
+
+    @FunctionalInterface
+    private interface ChannelFactory {
+        Channel open(JournalSystems journals, GatewayProcess gateway) throws Exception;
+    }
+
+    private Figures endToEnd(String what, ChannelFactory channels) throws Exception {
+        Path dataDir = Files.createDirectories(workDir.resolve(what.replace(' ', '-')));
         JournalSystems journals = new JournalSystems(dataDir, new HarnessMessages(sample), false);
         Random random = new Random(42);
         ScheduledExecutorService timers = timers();
+        java.util.concurrent.ExecutorService pacedSenders = Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, "samnav-load-paced");
+            t.setDaemon(true);
+            return t;
+        });
         AtomicReference<Throwable> failure = new AtomicReference<>();
         Map<String, Long> arrivals = new ConcurrentHashMap<>();
         try (GatewayProcess gateway = new GatewayProcess(jar, dataDir, jvmArgs,
                 List.of("--samnav.file-poll-interval=" + pollInterval, "--logging.level.no.samnav=WARN",
                         "--logging.level.org.apache.camel=WARN"), Duration.ofMinutes(3));
                 InboxWatch watch = new InboxWatch(journals, arrivals)) {
-            System.out.println("gateway started in " + gateway.start().toMillis() + " ms; watching " + watch.folders() + " inboxes");
+            System.out.println(what + ": gateway started in " + gateway.start().toMillis() + " ms; watching "
+                    + watch.folders() + " inboxes");
+            Channel channel = channels.open(journals, gateway);
             timers.scheduleWithFixedDelay(() -> {
                 try {
                     journals.readInboxes();
@@ -117,21 +185,25 @@ public final class LoadHarness {
 
             // sustained: closed loop with a bounded number in flight
             AtomicLong deadline = new AtomicLong(System.nanoTime() + TimeUnit.SECONDS.toNanos(warmupSeconds + seconds));
-            Thread sender = new Thread(() -> {
-                try {
-                    while (System.nanoTime() < deadline.get() && failure.get() == null) {
-                        if (journals.sentCount() - journals.deliveredCount() >= window) {
-                            java.util.concurrent.locks.LockSupport.parkNanos(200_000);
-                            continue;
+            List<Thread> senders = new ArrayList<>();
+            for (int i = 0; i < channel.senders(); i++) {
+                Random own = new Random(42 + i);
+                Thread sender = new Thread(() -> {
+                    try {
+                        while (System.nanoTime() < deadline.get() && failure.get() == null) {
+                            if (journals.sentCount() - journals.deliveredCount() >= window) {
+                                java.util.concurrent.locks.LockSupport.parkNanos(200_000);
+                                continue;
+                            }
+                            channel.send(channel.pair(own));
                         }
-                        DemoParticipant[] pair = JournalSystems.pair(random);
-                        journals.send(pair[0], pair[1]);
+                    } catch (Exception e) {
+                        failure.compareAndSet(null, e);
                     }
-                } catch (IOException | RuntimeException e) {
-                    failure.compareAndSet(null, e);
-                }
-            }, "samnav-load-sender");
-            sender.start();
+                }, "samnav-load-sender-" + i);
+                sender.start();
+                senders.add(sender);
+            }
             CountDownLatch warm = new CountDownLatch(1);
             timers.schedule(warm::countDown, warmupSeconds, TimeUnit.SECONDS);
             warm.await();
@@ -142,31 +214,38 @@ public final class LoadHarness {
             measured.await();
             int after = journals.deliveredCount();
             double sustained = (after - before) / ((System.nanoTime() - t0) / 1e9);
-            sender.join();
-            await("sustained run drained").atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(50))
-                    .until(() -> journals.deliveredCount() == journals.sentCount());
-            System.out.printf("gateway sustained: %.0f msg/s (%d delivered in %d s, window %d)%n", sustained,
-                    after - before, seconds, window);
-
-            // paced: open loop at the given rate, latency from the rename to the inbox
-            List<String> pacedIds = java.util.Collections.synchronizedList(new ArrayList<>());
-            int total = (int) Math.round(rate * pacedSeconds);
-            AtomicInteger dropped = new AtomicInteger();
-            ScheduledFuture<?> paced = timers.scheduleAtFixedRate(() -> {
-                if (dropped.get() >= total) return;
-                try {
-                    DemoParticipant[] pair = JournalSystems.pair(random);
-                    pacedIds.add(journals.send(pair[0], pair[1]));
-                    dropped.incrementAndGet();
-                } catch (IOException | RuntimeException e) {
-                    failure.compareAndSet(null, e);
-                }
-            }, 0, (long) (1e9 / rate), TimeUnit.NANOSECONDS);
-            // open loop: when the gateway cannot keep up, the backlog drains here and shows in the latencies
-            await("paced run delivered").atMost(Duration.ofSeconds(pacedSeconds + 1800L)).pollInterval(Duration.ofMillis(50))
+            for (Thread sender : senders) sender.join();
+            await(what + ": sustained run drained").atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(50))
                     .until(() -> {
                         if (failure.get() != null) throw new IllegalStateException(failure.get());
-                        return dropped.get() == total && journals.deliveredCount() == journals.sentCount();
+                        return journals.deliveredCount() == journals.sentCount();
+                    });
+            System.out.printf("%s sustained: %.0f msg/s (%d delivered in %d s, window %d, %d sender(s))%n", what, sustained,
+                    after - before, seconds, window, channel.senders());
+
+            // paced: open loop at the given rate, latency from the hand-over to the inbox
+            if (answers != null) answers.clear();
+            List<String> pacedIds = java.util.Collections.synchronizedList(new ArrayList<>());
+            int total = (int) Math.round(rate * pacedSeconds);
+            AtomicInteger started = new AtomicInteger();
+            AtomicInteger handedOver = new AtomicInteger();
+            ScheduledFuture<?> paced = timers.scheduleAtFixedRate(() -> {
+                if (started.getAndIncrement() >= total) return;
+                // a sender of its own per note: a slow answer must not hold back the next note
+                pacedSenders.execute(() -> {
+                    try {
+                        pacedIds.add(channel.send(channel.pair(random)));
+                        handedOver.incrementAndGet();
+                    } catch (Exception e) {
+                        failure.compareAndSet(null, e);
+                    }
+                });
+            }, 0, (long) (1e9 / rate), TimeUnit.NANOSECONDS);
+            // open loop: when the gateway cannot keep up, the backlog drains here and shows in the latencies
+            await(what + ": paced run delivered").atMost(Duration.ofSeconds(pacedSeconds + 1800L)).pollInterval(Duration.ofMillis(50))
+                    .until(() -> {
+                        if (failure.get() != null) throw new IllegalStateException(failure.get());
+                        return handedOver.get() == total && journals.deliveredCount() == journals.sentCount();
                     });
             paced.cancel(false);
             Map<String, JournalSystems.Sent> byId = new ConcurrentHashMap<>();
@@ -177,12 +256,17 @@ public final class LoadHarness {
                 return seen != null ? seen - s.droppedAt : s.latencyNanos();
             }).toArray();
             Latencies l = Latencies.of(latencies);
-            System.out.println("gateway paced at " + rate + " msg/s: " + l);
+            System.out.println(what + " paced at " + rate + " msg/s: " + l);
+            if (answers != null) {
+                System.out.println(what + " paced at " + rate + " msg/s, HTTP answer: "
+                        + Latencies.of(answers.stream().mapToLong(Long::longValue).toArray()));
+            }
             List<String> problems = journals.verify();
             if (failure.get() != null) problems.add(0, "harness failure: " + failure.get());
-            return new Figures("gateway", sustained, l, journals.deliveredCount(), problems);
+            return new Figures(what, sustained, l, journals.deliveredCount(), problems);
         } finally {
             timers.shutdownNow();
+            pacedSenders.shutdownNow();
         }
     }
 
@@ -326,15 +410,18 @@ public final class LoadHarness {
                 harness.pollInterval, Runtime.getRuntime().availableProcessors());
         Figures baseline = harness.baseline();
         Figures gateway = harness.gateway();
+        Figures api = harness.api();
         System.out.println();
         System.out.println("| | sustained msg/s | p50 ms at " + (int) harness.rate + " msg/s | p99 ms | max ms |");
         System.out.println("|---|---:|---:|---:|---:|");
-        for (Figures f : List.of(gateway, baseline)) {
+        for (Figures f : List.of(gateway, api, baseline)) {
             System.out.printf("| %s | %,.0f | %.1f | %.1f | %.1f |%n", f.what(), f.sustainedPerSecond(), f.paced().p50Millis(),
                     f.paced().p99Millis(), f.paced().maxMillis());
         }
-        System.out.printf("gateway / baseline: %.2f%n", gateway.sustainedPerSecond() / baseline.sustainedPerSecond());
+        System.out.printf("gateway / baseline: %.2f; via FHIR API / baseline: %.2f%n",
+                gateway.sustainedPerSecond() / baseline.sustainedPerSecond(), api.sustainedPerSecond() / baseline.sustainedPerSecond());
         List<String> problems = new ArrayList<>(gateway.problems());
+        problems.addAll(api.problems());
         problems.addAll(baseline.problems());
         System.out.println(problems.isEmpty() ? "every message delivered once" : "PROBLEMS:\n  " + String.join("\n  ", problems));
         System.exit(problems.isEmpty() ? 0 : 1);

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A smoke run of the load harness against the packaged gateway: a few seconds of closed-loop and
+ * Smoke runs of the load harness (file channels; the FHIR API) against the packaged gateway: a few seconds of closed-loop and
  * paced traffic. It checks correctness only (every note delivered once, in its receiver's version),
  * never a speed: the figures are a benchmark, recorded in docs/benchmarks.md.
  */
@@ -27,5 +27,17 @@ class LoadHarnessIT {
         assertThat(gateway.problems()).isEmpty();
         assertThat(gateway.paced().count()).isEqualTo(60);
         assertThat(gateway.delivered()).isGreaterThan(60);
+    }
+
+    @Test
+    void everyNoteSentThroughTheFhirApiInAShortLoadRunIsDeliveredOnce() throws Exception {
+        LoadHarness harness = new LoadHarness(workDir, HarnessFiles.gatewayJar(), HarnessFiles.sample(),
+                List.of("-Xmx512m"), "10ms", 1, 3, 50, 20, 3);
+
+        LoadHarness.Figures api = harness.api();
+
+        assertThat(api.problems()).isEmpty();
+        assertThat(api.paced().count()).isEqualTo(60);
+        assertThat(api.delivered()).isGreaterThan(60);
     }
 }

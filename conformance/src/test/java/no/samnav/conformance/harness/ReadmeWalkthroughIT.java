@@ -26,6 +26,8 @@ import org.junit.jupiter.api.io.TempDir;
  * The README's first steps, run as written: its start command brings up the packaged gateway with
  * the demo cooperation, and the walkthrough's shell blocks (drop the sample note into Oteren's
  * outbox, answer it with the sample AppRec, ask the operator API) print what their comments say.
+ * Then the FHIR API section's block: a dev token, the FHIR sample sent with {@code $process-message},
+ * the note in Oteren's inbox as Dialogmelding 1.0, its Task DELIVERED.
  * The commands are taken from README.md itself, so the test fails when the README and the product
  * drift apart. Only the HTTP port is moved off 8080 (and the broker's TCP acceptor off 61616) so
  * that the test does not collide with a gateway the developer runs.
@@ -89,7 +91,11 @@ class ReadmeWalkthroughIT {
             assertThat(workDir.resolve("data/participants/" + participant + "/inbox")).isDirectory();
         }
 
-        for (String block : blocks.subList(1, 3)) {
+        List<String> walkthrough = new ArrayList<>(blocks.subList(1, 3));
+        List<String> fhirApi = sectionBlocks(Files.readString(readme), "## The FHIR API");
+        assertThat(fhirApi).as("README: the FHIR API walkthrough with a dev token").isNotEmpty();
+        walkthrough.addAll(fhirApi);
+        for (String block : walkthrough) {
             List<String> promised = expectations(block);
             assertThat(promised).as("what the README says this block prints:\n" + block).isNotEmpty();
             String output = run(block, port);
@@ -103,6 +109,17 @@ class ReadmeWalkthroughIT {
     static List<String> shellBlocks(String readme) {
         int firstSection = readme.indexOf("\n## ");
         Matcher m = SHELL_BLOCK.matcher(firstSection < 0 ? readme : readme.substring(0, firstSection));
+        List<String> blocks = new ArrayList<>();
+        while (m.find()) blocks.add(m.group(1));
+        return blocks;
+    }
+
+    /** The shell blocks of one section of the README (from its heading to the next {@code ## } heading). */
+    static List<String> sectionBlocks(String readme, String heading) {
+        int start = readme.indexOf("\n" + heading + "\n");
+        if (start < 0) return List.of();
+        int end = readme.indexOf("\n## ", start + heading.length() + 1);
+        Matcher m = SHELL_BLOCK.matcher(readme.substring(start, end < 0 ? readme.length() : end));
         List<String> blocks = new ArrayList<>();
         while (m.find()) blocks.add(m.group(1));
         return blocks;

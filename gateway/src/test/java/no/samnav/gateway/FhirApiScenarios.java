@@ -46,6 +46,8 @@ import org.hl7.fhir.r4.model.Task;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The FHIR API as an EHR vendor's integration uses it, through HAPI's own {@link IGenericClient}
@@ -266,6 +268,30 @@ abstract class FhirApiScenarios extends GatewayITSupport {
 
         assertThatThrownBy(() -> client.read().resource(Task.class).withId("no-such-message").execute())
                 .isInstanceOfSatisfying(ResourceNotFoundException.class, e -> assertThat(outcomeOf(e)).isNotNull());
+    }
+
+    @DynamicPropertySource
+    static void smallRequestLimit(DynamicPropertyRegistry registry) {
+        registry.add("samnav.fhir.max-request-bytes", () -> "2000000");
+    }
+
+    @Test
+    void brokenAndOversizedRequestsGetAnOperationOutcomeWithoutInternals() throws Exception {
+        String token = token(STORSTEINNES_CLIENT, ALL_SCOPES, null);
+        HttpResponse<String> garbage = post("{\"resourceType\":\"Bundle\",\"type\":", token);
+        assertThat(garbage.statusCode()).isEqualTo(400);
+        assertThat(garbage.body()).contains("OperationOutcome").doesNotContain("\tat ").doesNotContain("Exception:");
+
+        HttpResponse<String> huge = post("{\"resourceType\":\"Bundle\",\"type\":\"message\",\"id\":\""
+                + "x".repeat(2_100_000) + "\"}", token);
+        assertThat(huge.statusCode()).isEqualTo(413);
+        assertThat(huge.body()).contains("OperationOutcome").contains("samnav.fhir.max-request-bytes");
+    }
+
+    HttpResponse<String> post(String body, String token) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(base() + "/$process-message"))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/fhir+json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     @Test

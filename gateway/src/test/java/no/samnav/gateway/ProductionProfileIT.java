@@ -11,7 +11,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -24,15 +24,18 @@ class ProductionProfileIT {
     @TempDir
     Path dataDir;
 
-    SpringApplicationBuilder production(String... more) {
+    /** Started as an operator would, with command-line arguments (they outrank application.yml). */
+    ConfigurableApplicationContext production(String... more) {
+        java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("--samnav.data-dir=" + dataDir,
+                "--server.port=0", "--samnav.broker.tcp-enabled=false"));
+        args.addAll(java.util.List.of(more));
         return new SpringApplicationBuilder(SamnavGatewayApplication.class).profiles("production")
-                .properties("samnav.data-dir=" + dataDir, "server.port=0", "samnav.broker.tcp-enabled=false")
-                .properties(more);
+                .run(args.toArray(String[]::new));
     }
 
     @Test
     void withoutAnIssuerTheGatewayDoesNotStartAndSaysWhatToSet() {
-        assertThatThrownBy(() -> production().run().close())
+        assertThatThrownBy(() -> production().close())
                 .rootCause().hasMessageContaining("needs a token issuer")
                 .hasMessageContaining("SAMNAV_SECURITY_JWK_SET_URI");
     }
@@ -40,8 +43,8 @@ class ProductionProfileIT {
     @Test
     void withAnIssuerThereIsNoDevTokenEndpoint() throws Exception {
         try (ConfigurableApplicationContext context = production(
-                "samnav.security.issuer-uri=https://helseid-sts.test.nhn.example",
-                "samnav.security.jwk-set-uri=https://helseid-sts.test.nhn.example/jwks").run()) {
+                "--samnav.security.issuer-uri=https://helseid-sts.test.nhn.example",
+                "--samnav.security.jwk-set-uri=https://helseid-sts.test.nhn.example/jwks")) {
             int port = ((WebServerApplicationContext) context).getWebServer().getPort();
             HttpResponse<String> token = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                     URI.create("http://localhost:" + port + "/dev-auth/token"))

@@ -24,7 +24,10 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import java.util.SplittableRandom;
+import no.samnav.conformance.generator.Generators;
 import no.samnav.conformance.validation.SharedStandards;
+import org.junit.jupiter.params.provider.Arguments;
 import no.samnav.mappers.Mappers;
 import no.samnav.mappers.ReadResult;
 import no.samnav.mappers.core.MessageBundles;
@@ -45,7 +48,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Every official example (but the AppRecs), read into its FHIR Bundle, sent by an EHR integration
+ * Every official example and five generated messages of each standard and version (but the
+ * AppRecs), read into their FHIR Bundles, sent by an EHR integration
  * to the packaged gateway's {@code $process-message} with HAPI's client: addressed from a demo
  * participant to one that reads the standard, it reaches that participant's inbox in the version
  * its system reads, the receiver's AppRec comes back, and the Task says so. The gateway validates
@@ -105,7 +109,25 @@ class FhirApiOfficialExamplesIT {
     @ParameterizedTest(name = "{0}")
     @MethodSource("examples")
     void anOfficialExampleSentAsFhirReachesItsReceiverInItsVersionAndTheAppRecComesBack(Path example) throws Exception {
-        ReadResult read = mappers.read(Files.readAllBytes(example));
+        sendAndFollow(Files.readAllBytes(example));
+    }
+
+    /** Five generated messages of each standard and version the generators write (not AppRecs). */
+    static Stream<Arguments> generated() {
+        return Generators.all().stream().filter(g -> !g.standard().family().equals("apprec"))
+                .flatMap(g -> java.util.stream.IntStream.range(0, 5).mapToObj(i -> Arguments.of(g.standard().id() + " #" + i,
+                        g.generate(new SplittableRandom(7_000 + i)))));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("generated")
+    void aGeneratedMessageSentAsFhirReachesItsReceiverInItsVersionAndTheAppRecComesBack(String name, byte[] xml)
+            throws Exception {
+        sendAndFollow(xml);
+    }
+
+    private void sendAndFollow(byte[] kith) throws Exception {
+        ReadResult read = mappers.read(kith);
         Route route = ROUTES.get(read.standard().family());
         assertThat(route).as("a route for " + read.standard().id()).isNotNull();
         String msgId = UUID.randomUUID().toString();

@@ -29,7 +29,9 @@ import org.hl7.fhir.r4.model.PractitionerRole;
 import org.hl7.fhir.r4.model.ServiceRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.event.EventListener;
 import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -56,12 +58,19 @@ public class FhirServerConfiguration {
             throw new IllegalStateException("samnav.fhir.profile-directory " + settings.profileDirectory()
                     + " is not a directory");
         }
-        FhirValidation validation = new FhirValidation(fhir, settings.profileDirectory());
-        // the validator loads the R4 definitions on first use (seconds): do it now, beside the start-up
+        return new FhirValidation(fhir, settings.profileDirectory());
+    }
+
+    /**
+     * The validator loads the R4 definitions on first use (seconds of CPU): once the gateway has
+     * started, not during the start-up it would slow down, nor in the first client's request.
+     */
+    @EventListener(ApplicationReadyEvent.class)
+    void warmUpValidator(ApplicationReadyEvent ready) {
+        FhirValidation validation = ready.getApplicationContext().getBean(FhirValidation.class);
         Thread warmUp = new Thread(() -> validation.result(new Patient()), "fhir-validator-warm-up");
         warmUp.setDaemon(true);
         warmUp.start();
-        return validation;
     }
 
     @Bean

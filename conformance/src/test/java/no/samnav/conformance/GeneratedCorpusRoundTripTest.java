@@ -41,7 +41,8 @@ class GeneratedCorpusRoundTripTest {
     @BeforeAll
     static void load() {
         schemas = new KithSchemas(SharedStandards.xsdDir(SharedStandards.require()));
-        fhir = new FhirValidation(FhirContext.forR4Cached(), SharedStandards.noBasisDir(SharedStandards.require()));
+        fhir = new FhirValidation(FhirContext.forR4Cached(), SharedStandards.conformanceResources(
+                FhirContext.forR4Cached(), SharedStandards.noBasisDir(SharedStandards.require())));
     }
 
     static Stream<Arguments> generators() {

@@ -35,7 +35,8 @@ class OfficialExamplesRoundTripTest {
     static void load() {
         Path shared = SharedStandards.require();
         schemas = new KithSchemas(SharedStandards.xsdDir(shared));
-        fhir = new FhirValidation(FhirContext.forR4Cached(), SharedStandards.noBasisDir(SharedStandards.require()));
+        fhir = new FhirValidation(FhirContext.forR4Cached(), SharedStandards.conformanceResources(
+                FhirContext.forR4Cached(), SharedStandards.noBasisDir(SharedStandards.require())));
     }
 
     static Stream<Path> examples() throws IOException {

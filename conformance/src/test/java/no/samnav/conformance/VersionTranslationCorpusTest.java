@@ -50,7 +50,8 @@ class VersionTranslationCorpusTest {
     static void load() {
         Path shared = SharedStandards.require();
         schemas = new KithSchemas(SharedStandards.xsdDir(shared));
-        fhir = new FhirValidation(FhirContext.forR4Cached(), SharedStandards.noBasisDir(shared));
+        fhir = new FhirValidation(FhirContext.forR4Cached(),
+                SharedStandards.conformanceResources(FhirContext.forR4Cached(), SharedStandards.noBasisDir(shared)));
     }
 
     static Stream<Arguments> pairs() {

@@ -190,7 +190,7 @@ public final class Mappers {
      */
     public WriteResult write(Bundle bundle, KithStandard target, boolean wrapInMsgHead) {
         MessageBundles.header(bundle);
-        WriteContext ctx = new WriteContext(bundle, target);
+        WriteContext ctx = new WriteContext(bundle, target, wrapInMsgHead && MapperRegistry.appRecWriter(target) == null);
         AppRecWriting appRec = MapperRegistry.appRecWriter(target);
         if (appRec != null) {
             byte[] xml = appRec.write(ctx);

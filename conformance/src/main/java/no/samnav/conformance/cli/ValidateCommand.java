@@ -118,7 +118,8 @@ final class ValidateCommand implements Callable<Integer> {
         if (fhir == null) {
             Path dir = profileDir != null ? profileDir
                     : SharedStandards.locate().map(SharedStandards::noBasisDir).filter(Files::isDirectory).orElse(null);
-            fhir = new FhirValidation(context, dir);
+            fhir = dir == null ? new FhirValidation(context)
+                    : new FhirValidation(context, SharedStandards.conformanceResources(context, dir));
         }
         return fhir;
     }

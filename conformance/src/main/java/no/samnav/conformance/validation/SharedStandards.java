@@ -1,5 +1,12 @@
 package no.samnav.conformance.validation;
 
+import ca.uhn.fhir.context.FhirContext;
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.util.ArrayList;
+import java.util.List;
+import org.hl7.fhir.instance.model.api.IBaseResource;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -45,6 +52,17 @@ public final class SharedStandards {
 
     public static Path noBasisDir(Path shared) {
         return shared.resolve("fhir").resolve("no-basis");
+    }
+
+    /** The conformance resources (XML) of a profile directory such as {@link #noBasisDir}, parsed. */
+    public static List<IBaseResource> conformanceResources(FhirContext context, Path dir) {
+        List<IBaseResource> resources = new ArrayList<>();
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, "*.xml")) {
+            for (Path f : files) resources.add(context.newXmlParser().parseResource(Files.readString(f)));
+        } catch (IOException e) {
+            throw new IllegalStateException("Profiles in " + dir + " could not be read: " + e.getMessage(), e);
+        }
+        return resources;
     }
 
     private static boolean isShared(Path p) {

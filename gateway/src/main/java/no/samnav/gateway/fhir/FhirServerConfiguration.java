@@ -58,7 +58,19 @@ public class FhirServerConfiguration {
             throw new IllegalStateException("samnav.fhir.profile-directory " + settings.profileDirectory()
                     + " is not a directory");
         }
-        return new FhirValidation(fhir, settings.profileDirectory());
+        if (settings.profileDirectory() == null) return new FhirValidation(fhir);
+        List<IBaseResource> profiles = new ArrayList<>();
+        try (var files = Files.newDirectoryStream(settings.profileDirectory(), "*.{xml,json}")) {
+            for (java.nio.file.Path file : files) {
+                String text = Files.readString(file);
+                profiles.add((file.toString().endsWith(".json") ? fhir.newJsonParser() : fhir.newXmlParser()).parseResource(text));
+            }
+        } catch (java.io.IOException | ca.uhn.fhir.parser.DataFormatException e) {
+            throw new IllegalStateException("samnav.fhir.profile-directory: cannot read " + settings.profileDirectory()
+                    + " (" + e.getMessage() + ")", e);
+        }
+        log.info("FHIR validation with {} conformance resources from {}", profiles.size(), settings.profileDirectory());
+        return new FhirValidation(fhir, profiles);
     }
 
     /**

@@ -13,10 +13,33 @@ public final class WriteContext {
     private final Bundle bundle;
     private final KithStandard target;
     private final LossReport losses = new LossReport();
+    private final boolean inMsgHead;
 
     public WriteContext(Bundle bundle, KithStandard target) {
+        this(bundle, target, false);
+    }
+
+    /** @param inMsgHead whether the document is written inside a MsgHead (else it is the message itself) */
+    public WriteContext(Bundle bundle, KithStandard target, boolean inMsgHead) {
         this.bundle = bundle;
         this.target = target;
+        this.inMsgHead = inMsgHead;
+    }
+
+    /** Whether the document is written inside a MsgHead, which carries the message's id. */
+    public boolean inMsgHead() {
+        return inMsgHead;
+    }
+
+    /**
+     * The MsgId of a document with an id of its own: written bare, the document is the message, and
+     * its id is the message's (Bundle.identifier, as read or as a FHIR sender set it); inside a
+     * MsgHead it keeps the id it was read with ({@code documentId}), the MsgHead carries the message's.
+     */
+    public String documentMsgId(String documentId) {
+        String messageId = bundle.hasIdentifier() && bundle.getIdentifier().hasValue() ? bundle.getIdentifier().getValue() : null;
+        if (inMsgHead) return documentId != null ? documentId : messageId;
+        return messageId != null ? messageId : documentId;
     }
 
     public Bundle bundle() {

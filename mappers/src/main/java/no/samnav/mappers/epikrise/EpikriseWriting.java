@@ -97,8 +97,7 @@ public abstract class EpikriseWriting implements DocumentWriter {
                 : ctx.bundle().hasTimestamp() ? KithDates.toKithDateTime(new DateTimeType(ctx.bundle().getTimestamp()))
                 : KithDates.toKithDateTime(DateTimeType.now());
         out.attributesOnly(ns, "GenDate", "V", gen);
-        String msgId = Extensions.string(c, EpikriseExtensions.MSG_ID);
-        if (msgId == null && ctx.bundle().hasIdentifier()) msgId = ctx.bundle().getIdentifier().getValue();
+        String msgId = ctx.documentMsgId(Extensions.string(c, EpikriseExtensions.MSG_ID));
         out.leaf("MsgId", msgId != null ? msgId : UUID.randomUUID().toString());
         Coding msgStatus = (Coding) Extensions.value(c, EpikriseExtensions.MSG_STATUS);
         if (!v11) {

@@ -112,8 +112,7 @@ public abstract class SvarrapportWriting implements DocumentWriter {
         if (genDate == null && ctx.bundle().hasTimestamp()) genDate = new DateTimeType(ctx.bundle().getTimestampElement().getValueAsString());
         if (genDate == null) genDate = DateTimeType.now();
         out.attributesOnly(ns, "GenDate", "V", KithDates.toKith(genDate));
-        String msgId = Extensions.subString(m, "msgId");
-        if (msgId == null && ctx.bundle().hasIdentifier()) msgId = ctx.bundle().getIdentifier().getValue();
+        String msgId = ctx.documentMsgId(Extensions.subString(m, "msgId"));
         if (msgId == null) msgId = UUID.randomUUID().toString();
         out.leaf("MsgId", msgId);
         KithCodes.writeCs(out, ns, "Status", (Coding) Extensions.sub(m, "status"));

@@ -6,11 +6,8 @@ import ca.uhn.fhir.validation.FhirValidator;
 import ca.uhn.fhir.validation.ResultSeverityEnum;
 import ca.uhn.fhir.validation.SingleValidationMessage;
 import ca.uhn.fhir.validation.ValidationResult;
-import java.io.IOException;
-import java.nio.file.DirectoryStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import org.hl7.fhir.common.hapi.validation.support.CommonCodeSystemsTerminologyService;
 import org.hl7.fhir.common.hapi.validation.support.InMemoryTerminologyServerValidationSupport;
@@ -21,8 +18,8 @@ import org.hl7.fhir.common.hapi.validation.validator.FhirInstanceValidator;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 
 /**
- * FHIR R4 validation with HAPI's instance validator, optionally with the HL7 Norway no-basis
- * profiles loaded from a directory (StructureDefinitions, ValueSets, CodeSystems, NamingSystems).
+ * FHIR R4 validation with HAPI's instance validator, optionally with conformance resources such as
+ * the HL7 Norway no-basis profiles (StructureDefinitions, ValueSets, CodeSystems, NamingSystems).
  */
 public final class FhirValidation {
 
@@ -31,35 +28,29 @@ public final class FhirValidation {
 
     /** Validation against the base R4 specification. */
     public FhirValidation(FhirContext context) {
-        this(context, null);
+        this(context, List.of());
     }
 
-    /** Validation against R4 plus the conformance resources found in {@code profileDir} (may be null). */
-    public FhirValidation(FhirContext context, Path profileDir) {
+    /**
+     * Validation against R4 plus conformance resources (StructureDefinitions, ValueSets, CodeSystems,
+     * NamingSystems) such as the no-basis package; the caller reads them from wherever they are kept.
+     */
+    public FhirValidation(FhirContext context, Collection<? extends IBaseResource> conformanceResources) {
         this.context = context;
         ValidationSupportChain chain = new ValidationSupportChain(
                 new DefaultProfileValidationSupport(context),
                 new CommonCodeSystemsTerminologyService(context),
                 new InMemoryTerminologyServerValidationSupport(context),
                 new SnapshotGeneratingValidationSupport(context));
-        if (profileDir != null) chain.addValidationSupport(0, profiles(context, profileDir));
+        if (!conformanceResources.isEmpty()) {
+            PrePopulatedValidationSupport profiles = new PrePopulatedValidationSupport(context);
+            conformanceResources.forEach(profiles::addResource);
+            chain.addValidationSupport(0, profiles);
+        }
         FhirInstanceValidator module = new FhirInstanceValidator(chain);
         module.setAnyExtensionsAllowed(true);
         module.setErrorForUnknownProfiles(false);
         this.validator = context.newValidator().registerValidatorModule(module);
-    }
-
-    private static PrePopulatedValidationSupport profiles(FhirContext context, Path dir) {
-        PrePopulatedValidationSupport support = new PrePopulatedValidationSupport(context);
-        try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, "*.xml")) {
-            for (Path f : files) {
-                IBaseResource r = context.newXmlParser().parseResource(Files.readString(f));
-                support.addResource(r);
-            }
-        } catch (IOException e) {
-            throw new IllegalStateException("Profiles in " + dir + " could not be read: " + e.getMessage(), e);
-        }
-        return support;
     }
 
     /** Errors and fatal errors, as {@code location: message}; empty when the resource is valid. */

@@ -1,6 +1,7 @@
 package no.samnav.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import ca.uhn.fhir.context.FhirContext;
@@ -29,6 +30,10 @@ import no.samnav.mappers.Mappers;
 import no.samnav.mappers.fhir.Systems;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Communication;
+import org.hl7.fhir.r4.model.IdType;
+import org.hl7.fhir.r4.model.OperationOutcome;
+import org.hl7.fhir.r4.model.Parameters;
+import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -41,11 +46,13 @@ import org.springframework.test.context.DynamicPropertySource;
  * {@code $process-message}) receives, as a FHIR message Bundle pushed by the gateway, a note that
  * Oteren's System X wrote as Dialogmelding XML; the endpoint fails the first pushes, which are
  * retried, and the note arrives once. UNN answers with a FHIR response message through the gateway's
- * FHIR API, and Oteren gets it as the AppRec 1.0 file System X reads.
+ * FHIR API, and Oteren gets it as the AppRec 1.0 file System X reads. Malangen's system, on the
+ * FHIR channel without an endpoint, fetches its messages and acknowledges them.
  */
 class FhirChannelIT extends GatewayITSupport {
 
     static final String UNN_CLIENT = "demo-unn-dips";
+    static final String MALANGEN_CLIENT = "test-malangen-fetching";
 
     /** UNN's endpoint: records what it is sent; answers 503 to the first {@link #failures} pushes. */
     static final HttpServer unn;
@@ -55,6 +62,7 @@ class FhirChannelIT extends GatewayITSupport {
     static final FhirContext fhir = FhirContext.forR4Cached();
 
     static {
+        fhir.getRestfulClientFactory().setServerValidationMode(ServerValidationModeEnum.NEVER);
         try {
             unn = HttpServer.create(new InetSocketAddress("localhost", 0), 0);
         } catch (IOException e) {
@@ -91,9 +99,13 @@ class FhirChannelIT extends GatewayITSupport {
                         StandardCharsets.UTF_8);
                 String unnEntry = "    profile: hospital\n";
                 assertThat(demo).contains(unnEntry);
+                String malangenEntry = "    her-ids: [\"8100220\"]\n    profile: infodoc\n";
+                assertThat(demo).contains(malangenEntry);
                 Path file = dataDir.resolve("cooperation-unn-fhir.yml");
                 Files.writeString(file, demo.replace(unnEntry, unnEntry + "    channel: fhir\n    endpoint: http://localhost:"
-                        + unn.getAddress().getPort() + "/unn/fhir\n"));
+                        + unn.getAddress().getPort() + "/unn/fhir\n")
+                        // Malangen's system fetches its messages from the gateway's FHIR API
+                        .replace(malangenEntry, malangenEntry + "    channel: fhir\n    api-clients: [" + MALANGEN_CLIENT + "]\n"));
                 return file.toString();
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
@@ -123,7 +135,6 @@ class FhirChannelIT extends GatewayITSupport {
                 GatewayTestMessages.UNN_HER, OTEREN_HER).getBytes(StandardCharsets.UTF_8)).bundle();
         answer.getIdentifier().setSystem(Systems.KITH_MESSAGE_ID).setValue(ackId);
         IGenericClient client = fhir.newRestfulGenericClient("http://localhost:" + port + "/fhir");
-        fhir.getRestfulClientFactory().setServerValidationMode(ServerValidationModeEnum.NEVER);
         client.registerInterceptor(new BearerTokenAuthInterceptor(token()));
         client.operation().processMessage().setMessageBundle(answer).synchronous(Bundle.class).execute();
 
@@ -132,8 +143,53 @@ class FhirChannelIT extends GatewayITSupport {
         assertThat(appRec).contains(msgId);
     }
 
+    @Test
+    void aParticipantWithoutEndpointFetchesItsMessagesAndEachStaysUntilAcknowledged() throws Exception {
+        String msgId = UUID.randomUUID().toString();
+        drop("oteren", msgId + ".xml", GatewayTestMessages.noteFromOteren(msgId)
+                .replace("<Id>8100210</Id>", "<Id>8100220</Id>").replace("<Id>8100200</Id>", "<Id>8100220</Id>"));
+        IGenericClient malangen = client(MALANGEN_CLIENT, "samnav/message.read");
+
+        Bundle waiting = await().atMost(Duration.ofSeconds(60)).until(() -> mailbox(malangen, msgId), b -> b != null);
+        assertThat(waiting.getType()).isEqualTo(Bundle.BundleType.MESSAGE);
+        assertThat(waiting.getEntry()).anyMatch(e -> e.getResource() instanceof Communication);
+        assertThat(mailbox(malangen, msgId)).as("still there until acknowledged").isNotNull();
+
+        // another client cannot take it
+        IGenericClient unnClient = client(UNN_CLIENT, "samnav/message.read");
+        assertThatThrownBy(() -> acknowledge(unnClient, waiting.getIdElement().getIdPart()))
+                .isInstanceOf(ResourceNotFoundException.class);
+
+        OperationOutcome first = acknowledge(malangen, waiting.getIdElement().getIdPart());
+        assertThat(first.getIssueFirstRep().getDiagnostics()).contains("Delivered to malangen");
+        assertThat(mailbox(malangen, msgId)).isNull();
+        OperationOutcome again = acknowledge(malangen, waiting.getIdElement().getIdPart());
+        assertThat(again.getIssueFirstRep().getDiagnostics()).contains("before");
+    }
+
+    static Bundle mailbox(IGenericClient client, String msgId) {
+        Bundle found = client.search().forResource(Bundle.class).returnBundle(Bundle.class).execute();
+        return found.getEntry().stream().map(e -> (Bundle) e.getResource())
+                .filter(b -> msgId.equals(b.getIdentifier().getValue())).findFirst().orElse(null);
+    }
+
+    static OperationOutcome acknowledge(IGenericClient client, String id) {
+        return client.operation().onInstance(new IdType("Bundle", id)).named("$acknowledge").withNoParameters(Parameters.class)
+                .returnResourceType(OperationOutcome.class).execute();
+    }
+
+    IGenericClient client(String clientId, String scopes) throws Exception {
+        IGenericClient client = fhir.newRestfulGenericClient("http://localhost:" + port + "/fhir");
+        client.registerInterceptor(new BearerTokenAuthInterceptor(token(clientId, scopes)));
+        return client;
+    }
+
     String token() throws Exception {
-        String form = "client_id=" + UNN_CLIENT + "&scope=" + URLEncoder.encode("samnav/message.write", StandardCharsets.UTF_8);
+        return token(UNN_CLIENT, "samnav/message.write");
+    }
+
+    String token(String clientId, String scopes) throws Exception {
+        String form = "client_id=" + clientId + "&scope=" + URLEncoder.encode(scopes, StandardCharsets.UTF_8);
         HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                 URI.create("http://localhost:" + port + "/dev-auth/token"))
                 .header("Content-Type", "application/x-www-form-urlencoded")

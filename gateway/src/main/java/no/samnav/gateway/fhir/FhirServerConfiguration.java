@@ -12,6 +12,8 @@ import ca.uhn.fhir.rest.server.exceptions.PayloadTooLargeException;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
+import no.samnav.gateway.flow.DeliveryService;
+import no.samnav.gateway.store.MessageStore;
 import no.samnav.mappers.validation.FhirValidation;
 import org.hl7.fhir.instance.model.api.IBaseConformance;
 import org.hl7.fhir.instance.model.api.IBaseResource;
@@ -88,15 +90,18 @@ public class FhirServerConfiguration {
     @Bean
     ServletRegistrationBean<RestfulServer> fhirServlet(FhirContext fhir, FhirApiSettings settings,
             ProcessMessageProvider processMessage, MessageTaskProvider tasks, FhirValidation validation,
-            ApiAccess access) {
+            ApiAccess access, MessageStore store, DeliveryService deliveries) {
         RestfulServer server = new RestfulServer(fhir);
         server.setDefaultResponseEncoding(EncodingEnum.JSON);
         server.setImplementationDescription("Samnav gateway: FHIR messaging for the Norwegian municipal health service");
         server.registerProvider(processMessage);
         List<Object> resourceProviders = new ArrayList<>();
         resourceProviders.add(tasks);
+        boolean profiles = settings.profileDirectory() != null;
+        // Bundle: $validate and the mailbox of participants that fetch their messages
+        resourceProviders.add(new FhirMailboxProvider(fhir, validation, access, profiles, store, deliveries));
         for (Class<? extends IBaseResource> type : VALIDATED_TYPES) {
-            resourceProviders.add(new ValidateProvider(type, validation, access, settings.profileDirectory() != null));
+            if (type != Bundle.class) resourceProviders.add(new ValidateProvider(type, validation, access, profiles));
         }
         server.registerProviders(resourceProviders);
         server.registerInterceptor(new ApiInterceptor(settings.maxRequestBytes()));

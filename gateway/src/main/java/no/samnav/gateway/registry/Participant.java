@@ -43,7 +43,8 @@ public record Participant(String id, String name, String municipality, List<Stri
         JMS,
         /**
          * FHIR messaging: the system sends with {@code $process-message} on the gateway's FHIR API and
-         * receives FHIR message Bundles, pushed to {@code $process-message} on its endpoint.
+         * receives FHIR message Bundles, pushed to {@code $process-message} on its endpoint, or, without
+         * one, fetched from the gateway's FHIR API ({@code GET /fhir/Bundle}, then {@code $acknowledge}).
          */
         FHIR
     }
@@ -51,6 +52,11 @@ public record Participant(String id, String name, String municipality, List<Stri
     /** Whether the gateway delivers FHIR Bundles to it rather than KITH XML. */
     public boolean readsFhir() {
         return channel.type() == ChannelType.FHIR;
+    }
+
+    /** A FHIR participant without an endpoint: its system fetches its messages from the gateway's FHIR API. */
+    public boolean fetchesFhir() {
+        return readsFhir() && channel.endpoint() == null;
     }
 
     /**

@@ -246,18 +246,18 @@ public final class ParticipantRegistry {
                 throw new InvalidCooperationException(where + "a fhir participant has no outbox or inbox folder (it sends"
                         + " with $process-message and receives at its endpoint)");
             }
-            if (e.endpoint() == null || e.endpoint().isBlank()) {
-                throw new InvalidCooperationException(where + "a fhir participant needs the endpoint (FHIR base URL)"
-                        + " that messages are pushed to");
-            }
-            java.net.URI endpoint;
+            // without an endpoint the participant's system fetches its messages (GET /fhir/Bundle)
+            java.net.URI endpoint = null;
             try {
-                endpoint = java.net.URI.create(e.endpoint().trim());
+                if (e.endpoint() != null) endpoint = java.net.URI.create(e.endpoint().trim());
             } catch (IllegalArgumentException bad) {
                 throw new InvalidCooperationException(where + "endpoint is not a URL");
             }
-            if (!"https".equals(endpoint.getScheme()) && !"http".equals(endpoint.getScheme()) || endpoint.getHost() == null
-                    || endpoint.getUserInfo() != null) {
+            if (endpoint == null && e.endpointTokenEnv() != null) {
+                throw new InvalidCooperationException(where + "endpoint-token-env needs an endpoint");
+            }
+            if (endpoint != null && (!"https".equals(endpoint.getScheme()) && !"http".equals(endpoint.getScheme())
+                    || endpoint.getHost() == null || endpoint.getUserInfo() != null)) {
                 throw new InvalidCooperationException(where + "endpoint must be an http(s) URL without credentials"
                         + " (a token comes from the environment variable named in endpoint-token-env)");
             }

@@ -2,6 +2,7 @@ package no.samnav.gateway.routes;
 
 import java.nio.file.Path;
 import no.samnav.gateway.registry.Participant;
+import org.apache.camel.LoggingLevel;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.Exchange;
 
@@ -17,7 +18,9 @@ import org.apache.camel.Exchange;
  * properties are {@code SamnavMessageId} (the gateway's id of the message) and {@code SamnavParticipant}.</li>
  * <li>FHIR channel: the Bundle is pushed to {@code $process-message} at the participant's endpoint
  * ({@link FhirPushDelivery}); a failed push is retried. A push that succeeded just before the gateway
- * stopped, and was not yet recorded, is pushed again: the receiver recognises it by Bundle.identifier.</li>
+ * stopped, and was not yet recorded, is pushed again: the receiver recognises it by Bundle.identifier.
+ * Without an endpoint the payload waits in the store until the participant's system fetches and
+ * acknowledges it over the FHIR API.</li>
  * </ul>
  * Built by {@link ParticipantRoutes} for one participant, at start-up and on a reload.
  */
@@ -62,6 +65,11 @@ final class DeliveryRoute extends RouteBuilder {
                     .otherwise()
                         .process(inboxFiles.finishInterrupted(inbox))
                     .end();
+        } else if (participant.fetchesFhir()) {
+            // the prepared payload waits in the store until the participant's system fetches and
+            // acknowledges it (FhirMailbox); the order has nothing more to do
+            order.log(LoggingLevel.DEBUG, "message ${header." + DeliveryProcessors.MESSAGE_ID_HEADER + "} waits for "
+                    + participant.id() + " to fetch it");
         } else if (participant.readsFhir()) {
             order.filter(header(DeliveryProcessors.ALREADY_DELIVERED_HEADER).isNull())
                         .process(fhirPush.to(participant))

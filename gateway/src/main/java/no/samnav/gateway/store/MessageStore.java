@@ -196,6 +196,13 @@ public class MessageStore {
                 }, messageId);
     }
 
+    /** Messages prepared for {@code participant} and not yet delivered, oldest first (a FHIR participant's mailbox). */
+    public List<String> waitingFor(String participant, int limit) {
+        return jdbc.query("SELECT d.message_id FROM delivery d JOIN message m ON m.id = d.message_id"
+                + " WHERE d.participant = ? AND d.delivered_at IS NULL ORDER BY m.received_at, m.id LIMIT ?",
+                (rs, n) -> rs.getString(1), participant, limit);
+    }
+
     /** The loss report of a delivery, or null. */
     public String lossReport(String messageId, String participant) {
         List<String> reports = jdbc.query("SELECT loss_report FROM delivery WHERE message_id = ? AND participant = ?",

@@ -80,7 +80,7 @@ class ParticipantRegistryTest {
     }
 
     @Test
-    void aFhirParticipantHasAnEndpointAndTheApiClientsThatSendAsItAreChecked() {
+    void aFhirParticipantHasAnEndpointOrFetchesAndTheApiClientsThatSendAsItAreChecked() {
         ParticipantRegistry registry = load("participants:\n  - id: unn\n    her-ids: [\"8100900\"]\n    profile: hospital\n"
                 + "    channel: fhir\n    endpoint: https://epj.unn.example/fhir\n    endpoint-token-env: UNN_FHIR_TOKEN\n"
                 + "    api-clients: [demo-unn-dips]\n");
@@ -92,7 +92,11 @@ class ParticipantRegistryTest {
         assertThat(registry.actingFor("someone-else")).isEmpty();
 
         String base = "participants:\n  - id: unn\n    her-ids: [\"8100900\"]\n    profile: hospital\n";
-        assertThatThrownBy(() -> load(base + "    channel: fhir\n")).hasMessageContaining("needs the endpoint");
+        Participant fetching = load(base + "    channel: fhir\n").byId("unn").orElseThrow();
+        assertThat(fetching.fetchesFhir()).isTrue();
+        assertThat(unn.fetchesFhir()).isFalse();
+        assertThatThrownBy(() -> load(base + "    channel: fhir\n    endpoint-token-env: UNN_FHIR_TOKEN\n"))
+                .hasMessageContaining("endpoint-token-env needs an endpoint");
         assertThatThrownBy(() -> load(base + "    channel: fhir\n    endpoint: https://user:secret@epj.unn.example/fhir\n"))
                 .hasMessageContaining("without credentials");
         assertThatThrownBy(() -> load(base + "    channel: fhir\n    endpoint: ftp://epj.unn.example/\n"))

@@ -62,11 +62,9 @@ public class FhirServerConfiguration {
         }
         if (settings.profileDirectory() == null) return new FhirValidation(fhir);
         List<IBaseResource> profiles = new ArrayList<>();
-        try (var files = Files.newDirectoryStream(settings.profileDirectory(), "*.{xml,json}")) {
-            for (java.nio.file.Path file : files) {
-                String text = Files.readString(file);
-                profiles.add((file.toString().endsWith(".json") ? fhir.newJsonParser() : fhir.newXmlParser()).parseResource(text));
-            }
+        // the XML conformance resources, as the no-basis package is published
+        try (var files = Files.newDirectoryStream(settings.profileDirectory(), "*.xml")) {
+            for (java.nio.file.Path file : files) profiles.add(fhir.newXmlParser().parseResource(Files.readString(file)));
         } catch (java.io.IOException | ca.uhn.fhir.parser.DataFormatException e) {
             throw new IllegalStateException("samnav.fhir.profile-directory: cannot read " + settings.profileDirectory()
                     + " (" + e.getMessage() + ")", e);

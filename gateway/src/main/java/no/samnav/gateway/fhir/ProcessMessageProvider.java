@@ -37,7 +37,6 @@ import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.MessageHeader;
 import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hl7.fhir.r4.model.Reference;
-import org.hl7.fhir.r4.model.Task;
 import org.hl7.fhir.r4.model.UrlType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -110,7 +109,7 @@ public class ProcessMessageProvider {
                     .setDiagnostics("Accepted and stored; follow its status at Task/" + outcome.messageId());
             write(response, HttpServletResponse.SC_ACCEPTED, taskUrl, encoding, accepted);
         } else {
-            write(response, HttpServletResponse.SC_OK, taskUrl, encoding, responseMessage(message, outcome, taskUrl));
+            write(response, HttpServletResponse.SC_OK, taskUrl, encoding, responseMessage(message, outcome, taskUrl, sender));
         }
     }
 
@@ -187,10 +186,12 @@ public class ProcessMessageProvider {
         return sender.get();
     }
 
-    private Bundle responseMessage(Bundle request, IngestService.Outcome outcome, String taskUrl) {
+    private Bundle responseMessage(Bundle request, IngestService.Outcome outcome, String taskUrl, Participant sender) {
         MessageHeader asked = MessageBundles.header(request);
-        Task task = new Task();
-        task.setId(outcome.messageId());
+        // routing refused it after all (e.g. it cannot be written in the receiver's version): its only
+        // delivery is the AppRec "avvist" to the sender's own channel, and the Task says why
+        boolean rejected = outcome instanceof IngestService.Outcome.Routed routed && !routed.resubmission()
+                && routed.deliveries().size() == 1 && sender.id().equals(routed.deliveries().get(0).participant());
         Bundle answer = new Bundle().setType(Bundle.BundleType.MESSAGE);
         answer.setTimestamp(new java.util.Date());
         MessageHeader header = new MessageHeader();
@@ -202,8 +203,9 @@ public class ProcessMessageProvider {
         String askedId = asked.getIdElement().getIdPart();
         if (askedId != null && askedId.startsWith("urn:uuid:")) askedId = askedId.substring("urn:uuid:".length());
         header.getResponse().setIdentifier(askedId != null ? askedId : request.getIdentifier().getValue())
-                .setCode(MessageHeader.ResponseType.OK)
-                .setDetails(new Reference(taskUrl).setDisplay(describe(outcome)));
+                .setCode(rejected ? MessageHeader.ResponseType.FATALERROR : MessageHeader.ResponseType.OK)
+                .setDetails(new Reference(taskUrl).setDisplay(rejected
+                        ? "Rejected by the gateway; the Task's statusReason says why" : describe(outcome)));
         answer.addEntry().setFullUrl("urn:uuid:" + header.getId()).setResource(header);
         return answer;
     }

@@ -16,7 +16,6 @@ import no.samnav.gateway.registry.Participant;
 import no.samnav.gateway.security.ApiCaller;
 import no.samnav.gateway.security.Scopes;
 import no.samnav.gateway.store.MessageStore;
-import no.samnav.mappers.validation.FhirValidation;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.OperationOutcome;
@@ -36,7 +35,7 @@ public class FhirMailboxProvider extends ValidateProvider {
     private final MessageStore store;
     private final DeliveryService deliveries;
 
-    public FhirMailboxProvider(FhirContext fhir, FhirValidation validation, ApiAccess access, boolean profilesLoaded,
+    public FhirMailboxProvider(FhirContext fhir, BoundedValidation validation, ApiAccess access, boolean profilesLoaded,
             MessageStore store, DeliveryService deliveries) {
         super(Bundle.class, validation, access, profilesLoaded);
         this.fhir = fhir;

@@ -73,6 +73,11 @@ public class FhirServerConfiguration {
         return new FhirValidation(fhir, profiles);
     }
 
+    @Bean
+    BoundedValidation boundedValidation(FhirValidation validation, FhirApiSettings settings) {
+        return new BoundedValidation(validation, settings.concurrentValidations());
+    }
+
     /**
      * The validator loads the R4 definitions on first use (seconds of CPU): once the gateway has
      * started, not during the start-up it would slow down, nor in the first client's request.
@@ -87,7 +92,7 @@ public class FhirServerConfiguration {
 
     @Bean
     ServletRegistrationBean<RestfulServer> fhirServlet(FhirContext fhir, FhirApiSettings settings,
-            ProcessMessageProvider processMessage, MessageTaskProvider tasks, FhirValidation validation,
+            ProcessMessageProvider processMessage, MessageTaskProvider tasks, BoundedValidation validation,
             ApiAccess access, MessageStore store, DeliveryService deliveries) {
         RestfulServer server = new RestfulServer(fhir);
         server.setDefaultResponseEncoding(EncodingEnum.JSON);

@@ -30,7 +30,6 @@ import no.samnav.mappers.Mappers;
 import no.samnav.mappers.ReadResult;
 import no.samnav.mappers.core.MessageBundles;
 import no.samnav.mappers.error.MappingException;
-import no.samnav.mappers.validation.FhirValidation;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
 import org.hl7.fhir.r4.model.Bundle;
@@ -69,10 +68,10 @@ public class ProcessMessageProvider {
     private final RegistryHolder registry;
     private final Mappers mappers;
     private final ProducerTemplate camel;
-    private final Optional<FhirValidation> validation;
+    private final Optional<BoundedValidation> validation;
 
     public ProcessMessageProvider(FhirContext fhir, ApiAccess access, RegistryHolder registry, Mappers mappers,
-            ProducerTemplate camel, FhirApiSettings settings, FhirValidation validation) {
+            ProducerTemplate camel, FhirApiSettings settings, BoundedValidation validation) {
         this.fhir = fhir;
         this.access = access;
         this.registry = registry;

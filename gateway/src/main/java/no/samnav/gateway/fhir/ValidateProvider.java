@@ -6,7 +6,6 @@ import ca.uhn.fhir.rest.api.MethodOutcome;
 import ca.uhn.fhir.rest.server.IResourceProvider;
 import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
 import no.samnav.gateway.security.Scopes;
-import no.samnav.mappers.validation.FhirValidation;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.OperationOutcome;
 
@@ -19,11 +18,11 @@ import org.hl7.fhir.r4.model.OperationOutcome;
 public class ValidateProvider implements IResourceProvider {
 
     private final Class<? extends IBaseResource> type;
-    private final FhirValidation validation;
+    private final BoundedValidation validation;
     private final ApiAccess access;
     private final boolean profilesLoaded;
 
-    public ValidateProvider(Class<? extends IBaseResource> type, FhirValidation validation, ApiAccess access,
+    public ValidateProvider(Class<? extends IBaseResource> type, BoundedValidation validation, ApiAccess access,
             boolean profilesLoaded) {
         this.type = type;
         this.validation = validation;

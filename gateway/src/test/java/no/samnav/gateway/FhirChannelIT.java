@@ -26,10 +26,13 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
-import no.samnav.mappers.Mappers;
 import no.samnav.mappers.fhir.Systems;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Communication;
+import org.hl7.fhir.r4.model.MessageHeader;
+import org.hl7.fhir.r4.model.Organization;
+import org.hl7.fhir.r4.model.Reference;
+import org.hl7.fhir.r4.model.UrlType;
 import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hl7.fhir.r4.model.Parameters;
@@ -45,8 +48,9 @@ import org.springframework.test.context.DynamicPropertySource;
  * A participant with the FHIR channel: UNN's EPJ (here a real HTTP endpoint in the test, answering
  * {@code $process-message}) receives, as a FHIR message Bundle pushed by the gateway, a note that
  * Oteren's System X wrote as Dialogmelding XML; the endpoint fails the first pushes, which are
- * retried, and the note arrives once. UNN answers with a FHIR response message through the gateway's
- * FHIR API, and Oteren gets it as the AppRec 1.0 file System X reads. Malangen's system, on the
+ * retried, and the note arrives once. UNN answers as FHIR messaging says (a response message naming
+ * the MessageHeader it got) through the gateway's FHIR API, and Oteren gets it as the AppRec 1.0
+ * file System X reads. Malangen's system, on the
  * FHIR channel without an endpoint, fetches its messages and acknowledges them.
  */
 class FhirChannelIT extends GatewayITSupport {
@@ -125,15 +129,16 @@ class FhirChannelIT extends GatewayITSupport {
         Bundle note = await().atMost(Duration.ofSeconds(60)).until(() -> received.stream()
                 .filter(b -> msgId.equals(b.getIdentifier().getValue())).findFirst().orElse(null), b -> b != null);
         assertThat(note.getEntry()).anyMatch(e -> e.getResource() instanceof Communication);
+        // the MessageHeader's id is the message id: what a FHIR receiver puts in response.identifier
+        // (HAPI's parser gives it as the entry's fullUrl, urn:uuid:<id>)
+        assertThat(note.getEntryFirstRep().getResource().getIdElement().getIdPart()).endsWith(msgId);
         assertThat(pushes.get()).isGreaterThanOrEqualTo(3); // two refused, then taken
         await().pollDelay(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(10)).until(() ->
                 received.stream().filter(b -> msgId.equals(b.getIdentifier().getValue())).count() == 1);
 
-        // UNN's EPJ answers in FHIR: the response message its FHIR stack makes from the AppRec it decided on
+        // UNN's EPJ answers as FHIR messaging says: a response message naming the MessageHeader it got
         String ackId = UUID.randomUUID().toString();
-        Bundle answer = new Mappers().read(GatewayTestMessages.appRec10(ackId, msgId, "1", "OK",
-                GatewayTestMessages.UNN_HER, OTEREN_HER).getBytes(StandardCharsets.UTF_8)).bundle();
-        answer.getIdentifier().setSystem(Systems.KITH_MESSAGE_ID).setValue(ackId);
+        Bundle answer = fhirResponse(ackId, note);
         IGenericClient client = fhir.newRestfulGenericClient("http://localhost:" + port + "/fhir");
         client.registerInterceptor(new BearerTokenAuthInterceptor(token()));
         client.operation().processMessage().setMessageBundle(answer).synchronous(Bundle.class).execute();
@@ -141,6 +146,31 @@ class FhirChannelIT extends GatewayITSupport {
         String appRec = awaitFileContaining(inbox("oteren"), ackId);
         assertThat(appRec).contains("http://www.kith.no/xmlstds/apprec/2004-11-21"); // AppRec 1.0, what System X reads
         assertThat(appRec).contains(msgId);
+    }
+
+    /** What a FHIR-only EPJ writes to say "received, OK": MessageHeader.response, no KITH in sight. */
+    static Bundle fhirResponse(String id, Bundle received) {
+        Bundle answer = new Bundle().setType(Bundle.BundleType.MESSAGE).setTimestamp(new java.util.Date());
+        answer.getIdentifier().setValue(id);
+        Organization unnOrg = new Organization().setName("Universitetssykehuset Nord-Norge HF");
+        unnOrg.addIdentifier().setSystem(Systems.HER).setValue(GatewayTestMessages.UNN_HER);
+        Organization oteren = new Organization().setName("Oteren legekontor");
+        oteren.addIdentifier().setSystem(Systems.HER).setValue(OTEREN_HER);
+        MessageHeader header = new MessageHeader();
+        header.setId(UUID.randomUUID().toString());
+        header.setEvent(((MessageHeader) received.getEntryFirstRep().getResource()).getEvent());
+        header.setSource(new MessageHeader.MessageSourceComponent(new UrlType("https://epj.unn.example/fhir")));
+        // the id of the MessageHeader it got (an id: HAPI's parser gives it with the urn:uuid: of the fullUrl)
+        String answered = received.getEntryFirstRep().getResource().getIdElement().getIdPart().replace("urn:uuid:", "");
+        header.getResponse().setIdentifier(answered).setCode(MessageHeader.ResponseType.OK);
+        String unnUrl = "urn:uuid:" + UUID.randomUUID();
+        String oterenUrl = "urn:uuid:" + UUID.randomUUID();
+        header.setSender(new Reference(unnUrl));
+        header.addDestination().setEndpoint("urn:samnav:her:" + OTEREN_HER).setReceiver(new Reference(oterenUrl));
+        answer.addEntry().setFullUrl("urn:uuid:" + header.getId()).setResource(header);
+        answer.addEntry().setFullUrl(unnUrl).setResource(unnOrg);
+        answer.addEntry().setFullUrl(oterenUrl).setResource(oteren);
+        return answer;
     }
 
     @Test

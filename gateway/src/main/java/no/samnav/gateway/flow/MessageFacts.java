@@ -49,6 +49,8 @@ public record MessageFacts(String msgId, Coding messageType, BaseDateTimeType is
         AppRecStatus status = null;
         if (header.hasResponse()) {
             answers = header.getResponse().getIdentifier();
+            // a FHIR receiver names the MessageHeader it got, which HAPI gives as its urn:uuid: fullUrl
+            if (answers != null && answers.startsWith("urn:uuid:")) answers = answers.substring("urn:uuid:".length());
             Coding kith = (Coding) Extensions.value(header.getResponse().getCodeElement(), Extensions.KITH_CODE);
             status = kith != null ? AppRecStatus.fromCode(kith.getCode()).orElse(null) : null;
             // a response written in FHIR only: its response code says as much (ok, fatal-error, transient-error)

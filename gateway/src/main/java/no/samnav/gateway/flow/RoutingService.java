@@ -103,7 +103,8 @@ public class RoutingService {
         Addressing.Resolved resolved = (Addressing.Resolved) addressing;
         Participant to = resolved.participant();
         if (to.readsFhir()) {
-            recordRouting(message, to, resolved, IngestService.FHIR_R4, json(read.bundle()), null, 0);
+            recordRouting(message, to, resolved, IngestService.FHIR_R4, json(forFhirReceiver(read.bundle(), message.msgId())),
+                    null, 0);
             log.info("message {} routed to {} via {} as FHIR", messageId, to.id(), resolved.via());
             return List.of(new DeliveryOrder(messageId, to.id()));
         }
@@ -134,6 +135,23 @@ public class RoutingService {
             store.status(message.id(), MessageStatus.ROUTED, "to " + to.id() + " (" + resolved.describe() + ") as "
                     + standard + (lost == 0 ? "" : ", " + lost + " element(s) lost"), to.id());
         });
+    }
+
+    private static final java.util.regex.Pattern UUID =
+            java.util.regex.Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+
+    /**
+     * The message as a FHIR receiver gets it: its MessageHeader's id is the message id (when that is a
+     * UUID), so that a receiver answering as FHIR messaging says (response.identifier = the id of the
+     * MessageHeader it got) names the message the gateway knows.
+     */
+    static Bundle forFhirReceiver(Bundle bundle, String msgId) {
+        if (msgId == null || !UUID.matcher(msgId).matches()) return bundle;
+        Bundle copy = bundle.copy();
+        Bundle.BundleEntryComponent first = copy.getEntryFirstRep();
+        first.setFullUrl("urn:uuid:" + msgId);
+        first.getResource().setId(msgId);
+        return copy;
     }
 
     private byte[] json(Bundle bundle) {

@@ -46,6 +46,19 @@ public final class Systems {
     /** Project code system: how a message arrived (MsgHead-wrapped or a bare document). */
     public static final String ENVELOPE = "http://samnav.no/fhir/CodeSystem/kith-envelope";
 
+    /**
+     * Project code system: the category of a document in the shared journal (codes {@code epikrise},
+     * {@code henvisning}, {@code dialogmelding}, {@code svarrapport}, {@code svangerskap}); the codes
+     * are listed in {@code no.samnav.mappers.journal.DocumentKind}.
+     */
+    public static final String DOCUMENT_CATEGORY = "http://samnav.no/fhir/CodeSystem/document-category";
+    /** LOINC, for the document types of the shared journal. */
+    public static final String LOINC = "http://loinc.org";
+    /** RFC 3986 URIs, for identifiers written as {@code urn:uuid:} and for namespace format codes. */
+    public static final String URI = "urn:ietf:rfc:3986";
+    /** HL7 v3 Confidentiality, for the security label of shared documents. */
+    public static final String V3_CONFIDENTIALITY = "http://terminology.hl7.org/CodeSystem/v3-Confidentiality";
+
     /** urn:oid: prefix. */
     public static final String URN_OID = "urn:oid:";
 

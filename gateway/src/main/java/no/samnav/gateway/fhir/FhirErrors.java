@@ -6,13 +6,13 @@ import no.samnav.mappers.error.MappingException;
 import org.hl7.fhir.r4.model.OperationOutcome;
 
 /** Turns the gateway's structured errors into OperationOutcomes with a FHIRPath location. */
-final class FhirErrors {
+public final class FhirErrors {
 
     private FhirErrors() {
     }
 
     /** An OperationOutcome with one error issue at {@code expression} (FHIRPath, may be null). */
-    static OperationOutcome outcome(OperationOutcome.IssueType type, String expression, String text) {
+    public static OperationOutcome outcome(OperationOutcome.IssueType type, String expression, String text) {
         OperationOutcome outcome = new OperationOutcome();
         OperationOutcome.OperationOutcomeIssueComponent issue = outcome.addIssue()
                 .setSeverity(OperationOutcome.IssueSeverity.ERROR).setCode(type).setDiagnostics(text);
@@ -30,7 +30,7 @@ final class FhirErrors {
     }
 
     /** 422 with one issue. */
-    static UnprocessableEntityException unprocessable(FhirContext fhir, OperationOutcome.IssueType type,
+    public static UnprocessableEntityException unprocessable(FhirContext fhir, OperationOutcome.IssueType type,
             String expression, String text) {
         return new UnprocessableEntityException(fhir, outcome(type, expression, text));
     }

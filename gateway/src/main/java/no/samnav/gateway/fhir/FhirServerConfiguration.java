@@ -93,11 +93,13 @@ public class FhirServerConfiguration {
     @Bean
     ServletRegistrationBean<RestfulServer> fhirServlet(FhirContext fhir, FhirApiSettings settings,
             ProcessMessageProvider processMessage, MessageTaskProvider tasks, BoundedValidation validation,
-            ApiAccess access, MessageStore store, DeliveryService deliveries) {
+            ApiAccess access, MessageStore store, DeliveryService deliveries,
+            no.samnav.gateway.journal.JournalConfiguration.FhirProviders journal) {
         RestfulServer server = new RestfulServer(fhir);
         server.setDefaultResponseEncoding(EncodingEnum.JSON);
         server.setImplementationDescription("Samnav gateway: FHIR messaging for the Norwegian municipal health service");
         server.registerProvider(processMessage);
+        server.registerProvider(journal.systemProvider());
         List<Object> resourceProviders = new ArrayList<>();
         resourceProviders.add(tasks);
         boolean profiles = settings.profileDirectory() != null;
@@ -106,6 +108,7 @@ public class FhirServerConfiguration {
         for (Class<? extends IBaseResource> type : VALIDATED_TYPES) {
             if (type != Bundle.class) resourceProviders.add(new ValidateProvider(type, validation, access, profiles));
         }
+        resourceProviders.addAll(journal.resourceProviders());
         server.registerProviders(resourceProviders);
         server.registerInterceptor(new ApiInterceptor(settings.maxRequestBytes()));
         ServletRegistrationBean<RestfulServer> registration = new ServletRegistrationBean<>(server, "/fhir/*");
@@ -142,8 +145,11 @@ public class FhirServerConfiguration {
                         .setDescription("OAuth2 bearer JWT (HelseID-shaped: client_id, "
                                 + "helseid://claims/hpr/hpr_number, helseid://claims/client/claims/orgnr_parent, scope)."
                                 + " Scopes: samnav/message.write ($process-message), samnav/message.read (Task),"
-                                + " samnav/validate ($validate). A client sends as, and reads the messages of, the"
-                                + " participants that list its client_id in the cooperation file.");
+                                + " samnav/validate ($validate), samnav/journal.read (ITI-67, ITI-68, $emergency-access),"
+                                + " samnav/journal.write (ITI-65, Consent, EpisodeOfCare), samnav/audit.read (AuditEvent,"
+                                + " $access-log). A client sends as, and reads the messages of, the participants that"
+                                + " list its client_id in the cooperation file; the shared journal is read by a person"
+                                + " (HPR number) with a care relationship (docs/access-policy.md).");
             }
         }
 

@@ -4,6 +4,7 @@ import ca.uhn.fhir.context.FhirContext;
 import java.util.List;
 import org.hl7.fhir.r4.model.Bundle;
 import java.util.Optional;
+import no.samnav.gateway.journal.JournalPublisher;
 import no.samnav.gateway.observability.GatewayMetrics;
 import no.samnav.gateway.registry.Addressing;
 import no.samnav.gateway.registry.Participant;
@@ -43,10 +44,12 @@ public class RoutingService {
     private final GatewayMetrics metrics;
     private final TransactionTemplate transactions;
     private final FhirContext fhir;
+    private final JournalPublisher journal;
 
     public RoutingService(Mappers mappers, MessageStore store, Receipting receipting, RegistryHolder registry,
-            GatewayMetrics metrics, TransactionTemplate transactions, FhirContext fhir) {
+            GatewayMetrics metrics, TransactionTemplate transactions, FhirContext fhir, JournalPublisher journal) {
         this.fhir = fhir;
+        this.journal = journal;
         this.mappers = mappers;
         this.store = store;
         this.receipting = receipting;
@@ -106,6 +109,7 @@ public class RoutingService {
             recordRouting(message, to, resolved, IngestService.FHIR_R4, json(forFhirReceiver(read.bundle(), message.msgId())),
                     null, 0);
             log.info("message {} routed to {} via {} as FHIR", messageId, to.id(), resolved.via());
+            journal.publish(message, read, channel);
             return List.of(new DeliveryOrder(messageId, to.id()));
         }
         KithStandard source = read.standard();
@@ -124,6 +128,7 @@ public class RoutingService {
         recordRouting(message, to, resolved, version.get().id(), translated.xml(),
                 translated.losses().isEmpty() ? null : translated.losses().toText(), translated.losses().losses().size());
         log.info("message {} routed to {} via {} as {}", messageId, to.id(), resolved.via(), version.get().id());
+        journal.publish(message, read, channel);
         return List.of(new DeliveryOrder(messageId, to.id()));
     }
 

@@ -24,6 +24,10 @@ public class GatewayMetrics {
     public static final String DEAD_LETTERED = "samnav.messages.dead.lettered";
     /** From the moment a message is stored to the moment it is written to the receiver's channel. */
     public static final String LATENCY = "samnav.messages.latency";
+    /** Shared journal publications, by outcome (published, objection, not-configured, failed). */
+    public static final String JOURNAL_PUBLISHED = "samnav.journal.publications";
+    /** Shared journal accesses, by action and outcome (allowed, denied). */
+    public static final String JOURNAL_ACCESS = "samnav.journal.access";
 
     private final MeterRegistry registry;
 
@@ -53,5 +57,15 @@ public class GatewayMetrics {
     public void deadLettered(String participant) {
         Counter.builder(DEAD_LETTERED).description("Deliveries dead-lettered after every retry")
                 .tag("participant", participant).register(registry).increment();
+    }
+
+    public void journalPublication(String outcome) {
+        Counter.builder(JOURNAL_PUBLISHED).description("Routed messages offered to the shared journal, by outcome")
+                .tag("outcome", outcome).register(registry).increment();
+    }
+
+    public void journalAccess(String action, boolean allowed) {
+        Counter.builder(JOURNAL_ACCESS).description("Searches, reads and emergency accesses in the shared journal")
+                .tag("action", action).tag("outcome", allowed ? "allowed" : "denied").register(registry).increment();
     }
 }

@@ -7,7 +7,19 @@ import java.util.List;
  * per participant, the shared services and the GP list. Kebab-case keys; folders relative to the
  * gateway's data directory.
  */
-public record CooperationFile(String name, List<Entry> participants, List<ServiceEntry> services, GpListEntry gpList) {
+public record CooperationFile(String name, List<Entry> participants, List<ServiceEntry> services, GpListEntry gpList,
+        SharedJournalEntry sharedJournal) {
+
+    /**
+     * The shared journal: the member participants (who read, and whose documents are shared) and
+     * the duty hours of participants whose care relationship is being on duty (the legevakt).
+     */
+    public record SharedJournalEntry(List<String> members, List<OnDutyEntry> onDuty) {
+    }
+
+    /** One participant's duty hours, Norwegian local time, e.g. weekdays {@code 15:30-08:00}, weekends {@code 00:00-24:00}. */
+    public record OnDutyEntry(String participant, String weekdays, String weekends) {
+    }
 
     /** One participant as configured. */
     public record Entry(String id, String name, String municipality, List<String> herIds, String profile,

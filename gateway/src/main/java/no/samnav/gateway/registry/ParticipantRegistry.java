@@ -10,6 +10,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.Set;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,9 +36,12 @@ public final class ParticipantRegistry {
     private final Map<String, Service> services;
     private final Map<String, Service> serviceByHerId;
     private final GpList gpList;
+    private final SharedJournalMembership journal;
 
-    private ParticipantRegistry(String name, List<Participant> participants, List<Service> services, GpList gpList) {
+    private ParticipantRegistry(String name, List<Participant> participants, List<Service> services, GpList gpList,
+            SharedJournalMembership journal) {
         this.name = name;
+        this.journal = journal;
         this.byId = new LinkedHashMap<>();
         this.byHerId = new LinkedHashMap<>();
         this.services = new LinkedHashMap<>();
@@ -112,7 +118,31 @@ public final class ParticipantRegistry {
         List<Service> services = new ArrayList<>();
         if (file.services() != null) for (CooperationFile.ServiceEntry e : file.services()) services.add(service(e));
         GpList gpList = file.gpList() == null ? GpList.EMPTY : gpList(file.gpList(), fileDir, participants);
-        return new ParticipantRegistry(file.name() == null ? "cooperation" : file.name(), participants, services, gpList);
+        SharedJournalMembership journal = file.sharedJournal() == null ? SharedJournalMembership.NONE
+                : sharedJournal(file.sharedJournal(), participants);
+        return new ParticipantRegistry(file.name() == null ? "cooperation" : file.name(), participants, services, gpList,
+                journal);
+    }
+
+    private static SharedJournalMembership sharedJournal(CooperationFile.SharedJournalEntry e, List<Participant> participants) {
+        Set<String> known = new HashSet<>();
+        for (Participant p : participants) known.add(p.id());
+        Set<String> members = new LinkedHashSet<>();
+        for (String member : e.members() == null ? List.<String>of() : e.members()) {
+            if (!known.contains(member)) {
+                throw new InvalidCooperationException("shared-journal: member '" + member + "' is no participant");
+            }
+            members.add(member);
+        }
+        Map<String, DutyHours> duty = new LinkedHashMap<>();
+        for (CooperationFile.OnDutyEntry d : e.onDuty() == null ? List.<CooperationFile.OnDutyEntry>of() : e.onDuty()) {
+            String where = "shared-journal: on-duty '" + d.participant() + "': ";
+            if (!members.contains(d.participant())) throw new InvalidCooperationException(where + "is no member");
+            if (duty.put(d.participant(), DutyHours.parse(where, d.weekdays(), d.weekends())) != null) {
+                throw new InvalidCooperationException(where + "is given twice");
+            }
+        }
+        return new SharedJournalMembership(Set.copyOf(members), Map.copyOf(duty));
     }
 
     private static ObjectMapper yamlMapper() {
@@ -313,6 +343,11 @@ public final class ParticipantRegistry {
 
     public Optional<Service> service(String id) {
         return Optional.ofNullable(services.get(id));
+    }
+
+    /** The shared journal's members and duty hours. */
+    public SharedJournalMembership sharedJournal() {
+        return journal;
     }
 
     public GpList gpList() {

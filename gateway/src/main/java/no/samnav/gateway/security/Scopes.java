@@ -12,4 +12,10 @@ public final class Scopes {
     public static final String MESSAGE_READ = "samnav/message.read";
     /** Validate resources with {@code $validate}. */
     public static final String VALIDATE = "samnav/validate";
+    /** Search and read the shared journal (ITI-67, ITI-68) and declare emergency access. */
+    public static final String JOURNAL_READ = "samnav/journal.read";
+    /** Publish to the shared journal (ITI-65), record patients' objections and care episodes. */
+    public static final String JOURNAL_WRITE = "samnav/journal.write";
+    /** Read the shared journal's audit trail: the patient access log. */
+    public static final String AUDIT_READ = "samnav/audit.read";
 }

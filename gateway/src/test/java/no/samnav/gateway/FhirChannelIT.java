@@ -103,13 +103,14 @@ class FhirChannelIT extends GatewayITSupport {
                         StandardCharsets.UTF_8);
                 String unnEntry = "    profile: hospital\n";
                 assertThat(demo).contains(unnEntry);
-                String malangenEntry = "    her-ids: [\"8100220\"]\n    profile: infodoc\n";
+                String malangenEntry = "    her-ids: [\"8100220\"]\n    profile: infodoc\n    api-clients: [demo-infodoc-malangen]\n";
                 assertThat(demo).contains(malangenEntry);
                 Path file = dataDir.resolve("cooperation-unn-fhir.yml");
                 Files.writeString(file, demo.replace(unnEntry, unnEntry + "    channel: fhir\n    endpoint: http://localhost:"
                         + unn.getAddress().getPort() + "/unn/fhir\n")
                         // Malangen's system fetches its messages from the gateway's FHIR API
-                        .replace(malangenEntry, malangenEntry + "    channel: fhir\n    api-clients: [" + MALANGEN_CLIENT + "]\n"));
+                        .replace(malangenEntry, "    her-ids: [\"8100220\"]\n    profile: infodoc\n    channel: fhir\n"
+                                + "    api-clients: [demo-infodoc-malangen, " + MALANGEN_CLIENT + "]\n"));
                 return file.toString();
             } catch (IOException e) {
                 throw new UncheckedIOException(e);

@@ -182,6 +182,7 @@ class RegistryReloadIT extends GatewayITSupport {
                             municipality: Balsfjord
                             her-ids: ["8100220"]
                             profile: infodoc
+                            api-clients: [demo-infodoc-malangen]
                         """, """
                           - id: nordkjosbotn
                             name: Nordkjosbotn legekontor
@@ -189,6 +190,8 @@ class RegistryReloadIT extends GatewayITSupport {
                             her-ids: ["8100250"]
                             profile: infodoc
                         """)
+                // a shared-journal member must be a participant: the new office takes Malangen's place
+                .replace("members: [storsteinnes, malangen,", "members: [storsteinnes, nordkjosbotn,")
                 .replace("current-office: jordmor-oteren", "current-office: jordmor-storsteinnes");
         assertThat(changed).contains("nordkjosbotn").doesNotContain("malangen").contains("current-office: jordmor-storsteinnes");
         writeCooperation(changed);

@@ -30,6 +30,7 @@ public final class GatewayProcess implements AutoCloseable {
     private final List<String> jvmArgs;
     private final List<String> settings;
     private final Duration startupTimeout;
+    private final java.util.Map<String, String> environment = new java.util.HashMap<>();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final Thread hook = new Thread(this::killQuietly, "samnav-harness-kill-gateway");
     private Process process;
@@ -46,6 +47,12 @@ public final class GatewayProcess implements AutoCloseable {
         this.settings = List.copyOf(settings);
         this.startupTimeout = startupTimeout;
         Runtime.getRuntime().addShutdownHook(hook);
+    }
+
+    /** Environment variables for the gateway process: where secrets (a database password) go, never the command line. */
+    public GatewayProcess withEnvironment(java.util.Map<String, String> variables) {
+        environment.putAll(variables);
+        return this;
     }
 
     /** Starts the gateway and returns once its health endpoint says UP; returns the start-up time. */
@@ -68,6 +75,7 @@ public final class GatewayProcess implements AutoCloseable {
         ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         pb.environment().put("SAMNAV_DATA_DIR", dataDir.toString());
+        pb.environment().putAll(environment);
         long t0 = System.nanoTime();
         Process started = pb.start();
         process = started;

@@ -27,7 +27,9 @@ import org.junit.jupiter.api.io.TempDir;
  * the demo cooperation, and the walkthrough's shell blocks (drop the sample note into Oteren's
  * outbox, answer it with the sample AppRec, ask the operator API) print what their comments say.
  * Then the FHIR API section's block: a dev token, the FHIR sample sent with {@code $process-message},
- * the note in Oteren's inbox as Dialogmelding 1.0, its Task DELIVERED.
+ * the note in Oteren's inbox as Dialogmelding 1.0, its Task DELIVERED. Then the shared journal's: the
+ * legevakt's InfoDoc note reaches Oteren, the GP finds it (ITI-67), reads its HTML (ITI-68), and the
+ * patient access log shows the retrieval.
  * The commands are taken from README.md itself, so the test fails when the README and the product
  * drift apart. Only the HTTP port is moved off 8080 (and the broker's TCP acceptor off 61616) so
  * that the test does not collide with a gateway the developer runs.
@@ -95,6 +97,9 @@ class ReadmeWalkthroughIT {
         List<String> fhirApi = sectionBlocks(Files.readString(readme), "## The FHIR API");
         assertThat(fhirApi).as("README: the FHIR API walkthrough with a dev token").isNotEmpty();
         walkthrough.addAll(fhirApi);
+        List<String> journal = sectionBlocks(Files.readString(readme), "## The shared journal");
+        assertThat(journal).as("README: the GP at Oteren finds the legevakt's note in the shared journal").isNotEmpty();
+        walkthrough.addAll(journal);
         for (String block : walkthrough) {
             List<String> promised = expectations(block);
             assertThat(promised).as("what the README says this block prints:\n" + block).isNotEmpty();

@@ -148,7 +148,9 @@ public final class ParticipantRegistry {
     private static ObjectMapper yamlMapper() {
         return new ObjectMapper(new YAMLFactory())
                 .setPropertyNamingStrategy(PropertyNamingStrategies.KEBAB_CASE)
-                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                // a key given twice is a mistake to point out, not a value to drop silently
+                .enable(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
     }
 
     private static void checkHerIds(String where, List<String> herIds) {

@@ -23,7 +23,8 @@ class ExtensionsDocumentedTest {
             no.samnav.mappers.dialogmelding.DialogmeldingExtensions.class,
             no.samnav.mappers.henvisning.HenvisningExtensions.class,
             no.samnav.mappers.epikrise.EpikriseExtensions.class,
-            no.samnav.mappers.svarrapport.SvarrapportExtensions.class);
+            no.samnav.mappers.svarrapport.SvarrapportExtensions.class,
+            no.samnav.mappers.journal.JournalExtensions.class);
 
     @Test
     void everyExtensionUrlIsDocumented() throws IOException, IllegalAccessException {

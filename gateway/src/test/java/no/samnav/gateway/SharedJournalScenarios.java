@@ -501,6 +501,81 @@ abstract class SharedJournalScenarios extends GatewayITSupport {
         assertThat(auditTrail.forPatient(GP_OTEREN, 1).get(0).allowed()).isFalse();
     }
 
+    @Test
+    @Order(7)
+    void findFiltersByCategoryTypeDateAndAuthorAndReadsOneDocumentUnderThePolicy() throws Exception {
+        NOW.set(at(WEDNESDAY.plusDays(99), "12:00"));
+        IGenericClient gp = reader(OTEREN);
+        // GP_OTEREN has the legevakt's note (written 2026-03-07) and UNN's epikrise (dated the matrix's Wednesday)
+        assertThat(categories(findWith(gp, "")) ).containsExactlyInAnyOrder("dialogmelding", "epikrise");
+        assertThat(categories(findWith(gp, "&category=dialogmelding"))).containsExactly("dialogmelding");
+        assertThat(categories(findWith(gp, "&type=http://loinc.org%7C18842-5"))).containsExactly("epikrise");
+        assertThat(categories(findWith(gp, "&author.identifier=urn:oid:2.16.578.1.12.4.1.2%7C8100900"))).containsExactly("epikrise");
+        assertThat(categories(findWith(gp, "&author.identifier=8100230"))).containsExactly("dialogmelding");
+        assertThat(categories(findWith(gp, "&date=lt2026-06-01"))).containsExactly("dialogmelding");
+        assertThat(categories(findWith(gp, "&date=ge" + WEDNESDAY.minusDays(1)))).containsExactly("epikrise");
+        assertThat(categories(findWith(gp, "&status=superseded"))).isEmpty();
+        assertThat(findWith(gp, "&_count=1").getEntry()).hasSize(1);
+        // one DocumentReference by id: its patient's GP office reads it, an office without a relationship does not
+        DocumentReference doc = (DocumentReference) findWith(gp, "&category=epikrise").getEntryFirstRep().getResource();
+        assertThat(gp.read().resource(DocumentReference.class).withId(doc.getIdElement().getIdPart()).execute()
+                .getMasterIdentifier().getValue()).isEqualTo(doc.getMasterIdentifier().getValue());
+        assertThatDenied(() -> reader(MALANGEN).read().resource(DocumentReference.class)
+                .withId(doc.getIdElement().getIdPart()).execute(), "NO_CARE_RELATIONSHIP");
+        assertThat(auditTrail.forPatient(GP_OTEREN, 1).get(0).action()).isEqualTo(no.samnav.gateway.journal.AuditTrail.Action.READ);
+        // a search must name a valid patient
+        ca.uhn.fhir.rest.server.exceptions.InvalidRequestException invalid = org.junit.jupiter.api.Assertions.assertThrows(
+                ca.uhn.fhir.rest.server.exceptions.InvalidRequestException.class, () -> find(gp, "12345678901"));
+        assertThat(((OperationOutcome) invalid.getOperationOutcome()).getIssueFirstRep().getDiagnostics())
+                .contains("no valid fødselsnummer").doesNotContain("12345678901");
+    }
+
+    Bundle findWith(IGenericClient client, String filters) {
+        return client.search().byUrl("DocumentReference?patient.identifier=" + Systems.FNR + "%7C" + GP_OTEREN + filters)
+                .returnBundle(Bundle.class).execute();
+    }
+
+    static List<String> categories(Bundle bundle) {
+        return bundle.getEntry().stream().map(e -> ((DocumentReference) e.getResource()).getCategoryFirstRep()
+                .getCodingFirstRep().getCode()).toList();
+    }
+
+    static final String OBJECTING = fnr("050565", 0);
+
+    @Test
+    @Order(8)
+    void aReservedPatientsMessagesAreDeliveredButNotPublishedAndDirectPublicationIsRefused() throws Exception {
+        NOW.set(at(WEDNESDAY.plusDays(99), "13:00"));
+        Consent reservation = new Consent().setStatus(Consent.ConsentState.ACTIVE);
+        reservation.addCategory(new CodeableConcept(new Coding("http://samnav.no/fhir/CodeSystem/personvern", "tilgangsbegrensning", null)));
+        reservation.setPatient(new Reference().setIdentifier(new Identifier().setSystem(Systems.FNR).setValue(OBJECTING)));
+        reservation.getProvision().setType(Consent.ConsentProvisionType.DENY);
+        client(STORSTEINNES, WRITE, "9144889").create().resource(reservation).execute();
+
+        String msgId = UUID.randomUUID().toString();
+        drop("storsteinnes", msgId + ".xml", noteFromStorsteinnesToOteren(msgId).replace(SAMPLE_PATIENT, OBJECTING)
+                .replace("7a0f4c52-1d2e-4f8b-9c3a-5e6d7f8a9b01", UUID.randomUUID().toString()));
+        awaitFileContaining(inbox("oteren"), msgId);
+        // routing publishes before it delivers: delivered and not in the journal means not published
+        assertThat(journal.find(OBJECTING, new JournalStore.Criteria(List.of(), List.of(), List.of(), null, null,
+                List.of(), 10))).isEmpty();
+
+        UnprocessableEntityException refused = org.junit.jupiter.api.Assertions.assertThrows(UnprocessableEntityException.class,
+                () -> provideFromUnn(OBJECTING, "urn:oid:2.16.578.1.12.4.1.9.4." + System.nanoTime(), "Epikrise", null));
+        OperationOutcome.OperationOutcomeIssueComponent issue = ((OperationOutcome) refused.getOperationOutcome()).getIssueFirstRep();
+        assertThat(issue.getCode()).isEqualTo(OperationOutcome.IssueType.BUSINESSRULE);
+        assertThat(issue.getExpression().get(0).getValue()).isEqualTo("Bundle.entry[1].resource.subject");
+        assertThat(issue.getDiagnostics()).doesNotContain(OBJECTING);
+
+        // and a provide without a patient is refused where the patient is missing, storing nothing
+        long before = journal.count();
+        UnprocessableEntityException noPatient = org.junit.jupiter.api.Assertions.assertThrows(UnprocessableEntityException.class,
+                () -> provideFromUnn("", "urn:oid:2.16.578.1.12.4.1.9.5." + System.nanoTime(), "Epikrise", null));
+        assertThat(((OperationOutcome) noPatient.getOperationOutcome()).getIssueFirstRep().getExpression().get(0).getValue())
+                .isEqualTo("Bundle.entry[1].resource.subject.identifier");
+        assertThat(journal.count()).isEqualTo(before);
+    }
+
     @Autowired
     no.samnav.gateway.journal.CareRecords careRecords;
 

@@ -15,7 +15,6 @@ import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
 import ca.uhn.fhir.rest.server.exceptions.ForbiddenOperationException;
 import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
 import ca.uhn.fhir.rest.server.exceptions.UnprocessableEntityException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.RSASSASigner;
@@ -81,13 +80,8 @@ abstract class FhirApiScenarios extends GatewayITSupport {
 
     /** A token from the dev issuer, as a client gets one from HelseID. */
     String token(String clientId, String scopes, Long expiresIn) throws Exception {
-        String form = "client_id=" + clientId + "&scope=" + URLEncoder.encode(scopes, StandardCharsets.UTF_8)
-                + "&hpr_number=9144889" + (expiresIn == null ? "" : "&expires_in=" + expiresIn);
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/dev-auth/token"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).isEqualTo(200);
-        return new ObjectMapper().readTree(response.body()).path("access_token").asText();
+        return devToken(port, "client_id=" + clientId + "&scope=" + URLEncoder.encode(scopes, StandardCharsets.UTF_8)
+                + "&hpr_number=9144889" + (expiresIn == null ? "" : "&expires_in=" + expiresIn));
     }
 
     IGenericClient client(String token) {

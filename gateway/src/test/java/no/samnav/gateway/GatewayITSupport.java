@@ -43,6 +43,20 @@ abstract class GatewayITSupport {
         registry.add("samnav.delivery.maximum-redeliveries", () -> "2");
     }
 
+    /**
+     * A token from the gateway's dev issuer, as a client gets one from HelseID; {@code form} holds
+     * client_id, scope and, as the test needs, hpr_number and expires_in.
+     */
+    static String devToken(int port, String form) throws Exception {
+        java.net.http.HttpResponse<String> response = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + "/dev-auth/token"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString(form)).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        org.assertj.core.api.Assertions.assertThat(response.statusCode()).as("dev token").isEqualTo(200);
+        return new com.fasterxml.jackson.databind.ObjectMapper().readTree(response.body()).path("access_token").asText();
+    }
+
     static Path outbox(String participant) {
         return dataDir.resolve("participants").resolve(participant).resolve("outbox");
     }

@@ -7,10 +7,8 @@ import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.rest.client.api.IGenericClient;
 import ca.uhn.fhir.rest.client.api.ServerValidationModeEnum;
 import ca.uhn.fhir.rest.client.interceptor.BearerTokenAuthInterceptor;
-import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
 import ca.uhn.fhir.rest.server.exceptions.ForbiddenOperationException;
 import ca.uhn.fhir.rest.server.exceptions.UnprocessableEntityException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -167,13 +165,8 @@ abstract class SharedJournalScenarios extends GatewayITSupport {
     }
 
     String token(String clientId, String scopes, String hpr) throws Exception {
-        String form = "client_id=" + clientId + "&scope=" + URLEncoder.encode(scopes, StandardCharsets.UTF_8)
-                + (hpr == null ? "" : "&hpr_number=" + hpr);
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/dev-auth/token"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).isEqualTo(200);
-        return new ObjectMapper().readTree(response.body()).path("access_token").asText();
+        return devToken(port, "client_id=" + clientId + "&scope=" + URLEncoder.encode(scopes, StandardCharsets.UTF_8)
+                + (hpr == null ? "" : "&hpr_number=" + hpr));
     }
 
     IGenericClient client(String clientId, String scopes, String hpr) throws Exception {
@@ -404,7 +397,27 @@ abstract class SharedJournalScenarios extends GatewayITSupport {
         cases.add(new Case("Oteren 91 days later / messaged", later, OTEREN, "9144889", READ, MESSAGED, "NO_CARE_RELATIONSHIP"));
         cases.add(new Case("Oteren 91 days later / GP-listed at Oteren", later, OTEREN, "9144889", READ, GP_OTEREN, "GP_OFFICE"));
         cases.add(new Case("midwife 91 days later / in a pregnancy episode", later, JORDMOR, "9144889", READ, PREGNANT, "CARE_EPISODE"));
-        return cases.stream().map(c -> DynamicTest.dynamicTest(c.name() + " → " + c.expected(), () -> check(c)));
+        List<DynamicTest> tests = new ArrayList<>(cases.stream()
+                .map(c -> DynamicTest.dynamicTest(c.name() + " → " + c.expected(), () -> check(c))).toList());
+        // emergency access: one person at Malangen breaks the glass for two patients, for four hours
+        Instant glass = at(WEDNESDAY.plusDays(92), "10:00");
+        String doctor = "9144555";
+        tests.add(DynamicTest.dynamicTest("Malangen's doctor declares emergency access to nobody's patient and the reserved one", () -> {
+            NOW.set(glass);
+            IGenericClient malangen = client(MALANGEN, READ, doctor);
+            emergency(malangen, NOBODYS, "Pasienten kom bevisstløs inn på legekontoret");
+            emergency(malangen, RESERVED, "Pasienten kom bevisstløs inn på legekontoret");
+        }));
+        List<Case> emergency = List.of(
+                new Case("Malangen's doctor, emergency access / nobody's patient", glass.plusSeconds(60), MALANGEN, doctor, READ, NOBODYS, "EMERGENCY_ACCESS"),
+                new Case("Malangen's doctor, emergency access / reserved", glass.plusSeconds(60), MALANGEN, doctor, READ, RESERVED, "EMERGENCY_ACCESS"),
+                new Case("Malangen's doctor, emergency access / a patient it was not declared for", glass.plusSeconds(60), MALANGEN, doctor, READ, GP_STORSTEINNES, "NO_CARE_RELATIONSHIP"),
+                new Case("another doctor at Malangen / nobody's patient", glass.plusSeconds(60), MALANGEN, "9144556", READ, NOBODYS, "NO_CARE_RELATIONSHIP"),
+                new Case("Malangen's doctor 3 h 59 min later / reserved", glass.plus(Duration.ofMinutes(239)), MALANGEN, doctor, READ, RESERVED, "EMERGENCY_ACCESS"),
+                new Case("Malangen's doctor 4 h later / nobody's patient", glass.plus(Duration.ofHours(4)).plusSeconds(1), MALANGEN, doctor, READ, NOBODYS, "NO_CARE_RELATIONSHIP"),
+                new Case("Malangen's doctor 4 h later / reserved", glass.plus(Duration.ofHours(4)).plusSeconds(2), MALANGEN, doctor, READ, RESERVED, "PATIENT_OBJECTION"));
+        for (Case c : emergency) tests.add(DynamicTest.dynamicTest(c.name() + " → " + c.expected(), () -> check(c)));
+        return tests.stream();
     }
 
     void check(Case c) throws Exception {

@@ -30,6 +30,9 @@ import no.samnav.conformance.validation.SharedStandards;
 import org.junit.jupiter.params.provider.Arguments;
 import no.samnav.mappers.Mappers;
 import no.samnav.mappers.ReadResult;
+import no.samnav.mappers.journal.Publication;
+import no.samnav.mappers.journal.SharedDocument;
+import no.samnav.mappers.journal.SharedDocuments;
 import no.samnav.mappers.core.MessageBundles;
 import no.samnav.mappers.fhir.Systems;
 import org.hl7.fhir.r4.model.Bundle;
@@ -54,7 +57,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * participant to one that reads the standard, it reaches that participant's inbox in the version
  * its system reads, the receiver's AppRec comes back, and the Task says so. The gateway validates
  * against FHIR R4 and the no-basis profiles of the shared directory, and {@code $validate} finds a
- * no-basis violation that R4 alone allows.
+ * no-basis violation that R4 alone allows. Each document is then in the shared journal, published
+ * in its original standard.
  */
 @Tag("conformance")
 class FhirApiOfficialExamplesIT {
@@ -150,6 +154,40 @@ class FhirApiOfficialExamplesIT {
                 .withUrl(header.getResponse().getDetails().getReference()).execute(),
                 t -> t.getStatus() == Task.TaskStatus.COMPLETED);
         assertThat(task.getBusinessStatus().getCodingFirstRep().getCode()).isEqualTo("ACKNOWLEDGED");
+        publishedToTheSharedJournal(message, xml.getBytes(StandardCharsets.UTF_8), route);
+    }
+
+    /**
+     * The routed document is in the shared journal, found by its patient with the master id the
+     * publication gives it (a document id sent twice, as the 1.0 and 1.1 generators do with one
+     * seed, is one document). The reader is a person at the member office that took part (Oteren,
+     * or Storsteinnes for its referrals to UNN, which is no member). Some generated reports name
+     * another patient than their envelope, so the office has no message relationship with the
+     * report's patient: then the reader declares emergency access, as a clinician would have to.
+     */
+    private void publishedToTheSharedJournal(Bundle sent, byte[] delivered, Route route) throws Exception {
+        ReadResult asTheGatewayReadsIt = mappers.readBundle(sent);
+        SharedDocument expected = SharedDocuments.publish(asTheGatewayReadsIt, delivered, new Publication(
+                UUID.randomUUID().toString(), UUID.randomUUID().toString(), UUID.randomUUID().toString(), null, null, null,
+                java.time.Instant.now()));
+        org.hl7.fhir.r4.model.Identifier patient = expected.reference().getSubject().getIdentifier();
+        String member = route.to().id().equals("oteren") ? "demo-systemx-oteren" : "demo-infodoc-storsteinnes";
+        IGenericClient reader = client(member, "samnav/journal.read", "9144889");
+        String search = "DocumentReference?patient.identifier=" + patient.getSystem() + "%7C" + patient.getValue();
+        Bundle found;
+        try {
+            found = reader.search().byUrl(search).returnBundle(Bundle.class).execute();
+        } catch (ca.uhn.fhir.rest.server.exceptions.ForbiddenOperationException noRelationship) {
+            org.hl7.fhir.r4.model.Parameters in = new org.hl7.fhir.r4.model.Parameters();
+            in.addParameter().setName("patient").setValue(patient.copy());
+            in.addParameter().setName("reason").setValue(new org.hl7.fhir.r4.model.StringType(
+                    "Konformanstest: rapporten gjelder en annen pasient enn konvolutten"));
+            reader.operation().onServer().named("$emergency-access").withParameters(in).execute();
+            found = reader.search().byUrl(search).returnBundle(Bundle.class).execute();
+        }
+        assertThat(found.getEntry()).as("the shared journal has the " + asTheGatewayReadsIt.standard().id() + " document")
+                .anySatisfy(e -> assertThat(((org.hl7.fhir.r4.model.DocumentReference) e.getResource())
+                        .getMasterIdentifier().getValue()).isEqualTo(expected.reference().getMasterIdentifier().getValue()));
     }
 
     @Test
@@ -199,7 +237,13 @@ class FhirApiOfficialExamplesIT {
     }
 
     static IGenericClient client(String clientId, String scopes) throws Exception {
-        String form = "client_id=" + clientId + "&scope=" + URLEncoder.encode(scopes, StandardCharsets.UTF_8);
+        return client(clientId, scopes, null);
+    }
+
+    /** A client with a dev token for {@code clientId}, and a person behind it when {@code hpr} is given. */
+    static IGenericClient client(String clientId, String scopes, String hpr) throws Exception {
+        String form = "client_id=" + clientId + "&scope=" + URLEncoder.encode(scopes, StandardCharsets.UTF_8)
+                + (hpr == null ? "" : "&hpr_number=" + hpr);
         HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                 URI.create(gateway.baseUrl() + "/dev-auth/token")).header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());

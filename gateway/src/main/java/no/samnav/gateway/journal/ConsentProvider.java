@@ -13,8 +13,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import no.samnav.gateway.fhir.FhirErrors;
 import no.samnav.gateway.security.Scopes;
-import no.samnav.mappers.fhir.Systems;
-import no.samnav.mappers.identifiers.NorwegianIds;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Consent;
 import org.hl7.fhir.r4.model.IdType;
@@ -71,16 +69,12 @@ public class ConsentProvider implements IResourceProvider {
             throw FhirErrors.unprocessable(fhir, OperationOutcome.IssueType.CODEINVALID, "Consent.category",
                     "The category is " + KIND_SYSTEM + " reservasjon or tilgangsbegrensning");
         }
-        var patient = consent.getPatient().getIdentifier();
-        if (patient == null || !Systems.FNR.equals(patient.getSystem()) && !Systems.DNR.equals(patient.getSystem())
-                || !NorwegianIds.isValidPersonNumber(patient.getValue())) {
-            throw FhirErrors.unprocessable(fhir, OperationOutcome.IssueType.VALUE, "Consent.patient.identifier",
-                    "The patient is identified by fødselsnummer (" + Systems.FNR + ") or D-nummer (" + Systems.DNR + ")");
-        }
+        String patientId = PatientIdentifiers.require(fhir, consent.getPatient().getIdentifier(), false,
+                "Consent.patient.identifier");
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         Instant from = consent.hasDateTime() && consent.getDateTime().toInstant().isAfter(now)
                 ? consent.getDateTime().toInstant() : now;
-        CareRecords.Objection objection = records.recordObjection(patient.getValue(), kind, from,
+        CareRecords.Objection objection = records.recordObjection(patientId, kind, from,
                 String.join(",", reader.participants()), reader.hprNumber(), now);
         consent.setId(objection.id());
         return new MethodOutcome(new IdType("Consent", objection.id()), true).setResource(consent);

@@ -101,7 +101,7 @@ public class DocumentReferenceProvider implements IResourceProvider {
         return fhir.newJsonParser().parseResource(DocumentReference.class, entry.json());
     }
 
-    /** The FNR or D-number of {@code patient.identifier=system|value}; 400 for anything else. */
+    /** The FNR, D-number or hjelpenummer of {@code patient.identifier=system|value}; 400 for anything else. */
     static String patientIdentifier(ReferenceParam patient, String name) {
         if (!"identifier".equals(patient.getChain())) {
             throw new InvalidRequestException("Search by " + name + "=" + Systems.FNR + "|<fødselsnummer>");
@@ -110,12 +110,12 @@ public class DocumentReferenceProvider implements IResourceProvider {
         int bar = raw.indexOf('|');
         String system = bar < 0 ? null : raw.substring(0, bar);
         String value = bar < 0 ? raw : raw.substring(bar + 1);
-        if (system != null && !system.isEmpty() && !Systems.FNR.equals(system) && !Systems.DNR.equals(system)) {
-            throw new InvalidRequestException(name + ": the system must be " + Systems.FNR + " (fødselsnummer) or "
-                    + Systems.DNR + " (D-nummer)");
+        if (system != null && !system.isEmpty() && !PatientIdentifiers.isPersonNumberSystem(system)) {
+            throw new InvalidRequestException(name + ": the system must be " + Systems.FNR + " (fødselsnummer), "
+                    + Systems.DNR + " (D-nummer) or " + Systems.FHN + " (felles hjelpenummer)");
         }
         if (!NorwegianIds.isValidPersonNumber(value)) {
-            throw new InvalidRequestException(name + ": the value is no valid fødselsnummer or D-nummer");
+            throw new InvalidRequestException(name + ": the value is no valid fødselsnummer, D-nummer or hjelpenummer");
         }
         return value;
     }

@@ -18,7 +18,6 @@ import no.samnav.gateway.flow.RegistryHolder;
 import no.samnav.gateway.registry.Service;
 import no.samnav.gateway.security.Scopes;
 import no.samnav.mappers.fhir.Systems;
-import no.samnav.mappers.identifiers.NorwegianIds;
 import org.hl7.fhir.r4.model.EpisodeOfCare;
 import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.OperationOutcome;
@@ -58,12 +57,8 @@ public class EpisodeOfCareProvider implements IResourceProvider {
             throw FhirErrors.unprocessable(fhir, OperationOutcome.IssueType.VALUE, "EpisodeOfCare.status",
                     "A new episode is active");
         }
-        var patient = episode.getPatient().getIdentifier();
-        if (patient == null || !Systems.FNR.equals(patient.getSystem()) && !Systems.DNR.equals(patient.getSystem())
-                || !NorwegianIds.isValidPersonNumber(patient.getValue())) {
-            throw FhirErrors.unprocessable(fhir, OperationOutcome.IssueType.VALUE, "EpisodeOfCare.patient.identifier",
-                    "The patient is identified by fødselsnummer (" + Systems.FNR + ") or D-nummer (" + Systems.DNR + ")");
-        }
+        String patientId = PatientIdentifiers.require(fhir, episode.getPatient().getIdentifier(), false,
+                "EpisodeOfCare.patient.identifier");
         var managing = episode.getManagingOrganization().getIdentifier();
         Service service = managing == null || managing.getValue() == null ? null : registry.current().services().stream()
                 .filter(s -> s.herIds().contains(managing.getValue())).findFirst().orElse(null);
@@ -78,7 +73,7 @@ public class EpisodeOfCareProvider implements IResourceProvider {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         Instant start = episode.getPeriod().hasStart() ? episode.getPeriod().getStart().toInstant() : now;
         String kind = episode.getTypeFirstRep().getCodingFirstRep().getCode();
-        CareRecords.Episode opened = records.openEpisode(patient.getValue(), service.id(),
+        CareRecords.Episode opened = records.openEpisode(patientId, service.id(),
                 kind == null ? "episode" : kind, start, service.provider(),
                 String.join(",", service.serves()), String.join(",", api.participantIdsOf(caller)));
         episode.setId(opened.id());

@@ -1,6 +1,5 @@
 package no.samnav.gateway.journal;
 
-import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.rest.server.exceptions.ForbiddenOperationException;
 import java.time.Clock;
 import java.util.List;
@@ -23,16 +22,13 @@ public class JournalAccess {
     private final AuditTrail audit;
     private final GatewayMetrics metrics;
     private final Clock clock;
-    private final FhirContext fhir;
 
-    public JournalAccess(ApiAccess api, AccessPolicy policy, AuditTrail audit, GatewayMetrics metrics, Clock clock,
-            FhirContext fhir) {
+    public JournalAccess(ApiAccess api, AccessPolicy policy, AuditTrail audit, GatewayMetrics metrics, Clock clock) {
         this.api = api;
         this.policy = policy;
         this.audit = audit;
         this.metrics = metrics;
         this.clock = clock;
-        this.fhir = fhir;
     }
 
     /** The reader behind the current request, which must hold {@code scope}. */

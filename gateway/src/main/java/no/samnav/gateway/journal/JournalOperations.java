@@ -15,10 +15,8 @@ import java.util.List;
 import no.samnav.gateway.fhir.ApiAccess;
 import no.samnav.gateway.fhir.FhirErrors;
 import no.samnav.gateway.security.Scopes;
-import no.samnav.mappers.fhir.Systems;
 import no.samnav.mappers.identifiers.NorwegianIds;
 import org.hl7.fhir.r4.model.Bundle;
-import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.InstantType;
 import org.hl7.fhir.r4.model.OperationOutcome;
@@ -69,7 +67,8 @@ public class JournalOperations {
     public Parameters emergencyAccess(@OperationParam(name = "patient", min = 1, max = 1) Identifier patient,
             @OperationParam(name = "reason", min = 1, max = 1) StringType reason) {
         AccessPolicy.Reader reader = access.reader(Scopes.JOURNAL_READ);
-        String patientId = patient(patient, "Parameters.parameter.where(name='patient').valueIdentifier");
+        String patientId = PatientIdentifiers.require(fhir, patient, true,
+                "Parameters.parameter.where(name='patient').valueIdentifier");
         String why = reason == null || reason.getValue() == null ? "" : reason.getValue().trim();
         if (why.length() < settings.emergencyReasonMinLength()) {
             throw FhirErrors.unprocessable(fhir, OperationOutcome.IssueType.REQUIRED,
@@ -109,7 +108,7 @@ public class JournalOperations {
         api.require(Scopes.AUDIT_READ);
         String patientId = patient == null ? null : patient.getValue();
         if (!NorwegianIds.isValidPersonNumber(patientId)) {
-            throw new InvalidRequestException("patient: give the patient's fødselsnummer or D-nummer");
+            throw new InvalidRequestException("patient: give the patient's fødselsnummer, D-nummer or hjelpenummer");
         }
         List<AuditTrail.Record> records = audit.forPatient(patientId, 10_000);
         String wanted = format == null || format.getValue() == null ? "html" : format.getValue();
@@ -127,15 +126,4 @@ public class JournalOperations {
         response.setStatus(200);
         response.getOutputStream().write(body);
     }
-
-    private String patient(Identifier identifier, String expression) {
-        if (identifier == null || !NorwegianIds.isValidPersonNumber(identifier.getValue())
-                || identifier.getSystem() != null && !Systems.FNR.equals(identifier.getSystem())
-                && !Systems.DNR.equals(identifier.getSystem())) {
-            throw FhirErrors.unprocessable(fhir, OperationOutcome.IssueType.VALUE, expression,
-                    "The patient must be identified by fødselsnummer (" + Systems.FNR + ") or D-nummer (" + Systems.DNR + ")");
-        }
-        return identifier.getValue();
-    }
-
 }

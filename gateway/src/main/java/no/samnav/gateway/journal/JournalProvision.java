@@ -17,7 +17,6 @@ import java.util.UUID;
 import no.samnav.gateway.fhir.FhirErrors;
 import no.samnav.gateway.registry.Participant;
 import no.samnav.mappers.fhir.Systems;
-import no.samnav.mappers.identifiers.NorwegianIds;
 import no.samnav.mappers.journal.DocumentKind;
 import no.samnav.mappers.journal.JournalExtensions;
 import org.hl7.fhir.r4.model.Attachment;
@@ -140,14 +139,9 @@ public class JournalProvision {
         Identifier subject = doc.getSubject().getIdentifier();
         if (subject == null || subject.getValue() == null) {
             throw unprocessable(OperationOutcome.IssueType.REQUIRED, path(i, "subject.identifier"),
-                    "The patient is identified by subject.identifier (fødselsnummer or D-nummer)");
+                    "The patient is identified by subject.identifier (fødselsnummer, D-nummer or felles hjelpenummer)");
         }
-        if (!Systems.FNR.equals(subject.getSystem()) && !Systems.DNR.equals(subject.getSystem())
-                || !NorwegianIds.isValidPersonNumber(subject.getValue())) {
-            throw unprocessable(OperationOutcome.IssueType.VALUE, path(i, "subject.identifier"),
-                    "subject.identifier must be a valid fødselsnummer (" + Systems.FNR + ") or D-nummer (" + Systems.DNR + ")");
-        }
-        String patientId = subject.getValue();
+        String patientId = PatientIdentifiers.require(fhir, subject, false, path(i, "subject.identifier"));
         if (!doc.hasMasterIdentifier() || !doc.getMasterIdentifier().hasValue()) {
             throw unprocessable(OperationOutcome.IssueType.REQUIRED, path(i, "masterIdentifier"),
                     "The document's unique id (masterIdentifier) is required");

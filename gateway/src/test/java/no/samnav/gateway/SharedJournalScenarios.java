@@ -254,8 +254,17 @@ abstract class SharedJournalScenarios extends GatewayITSupport {
         assertThat(html).contains("blodtrykk 152/98").contains("Kari");
         String xml = get(doc.getContent().get(0).getAttachment().getUrl(), token(OTEREN, READ, "9144889"));
         assertThat(xml).contains(msgId).contains("http://www.kith.no/xmlstds/dialog/2013-01-23");
-        // published once, however often the message is routed
-        assertThat(journal.publishedFrom(journal.byId(doc.getIdElement().getIdPart()).orElseThrow().sourceMessageId())).isTrue();
+        // what ITI-68 returns is what the DocumentReference says: size and SHA-1 of each content item
+        for (DocumentReference.DocumentReferenceContentComponent content : doc.getContent()) {
+            byte[] bytes = getBytes(content.getAttachment().getUrl(), token(OTEREN, READ, "9144889"));
+            assertThat(bytes).hasSize(content.getAttachment().getSize());
+            assertThat(java.security.MessageDigest.getInstance("SHA-1").digest(bytes)).as(content.getAttachment().getContentType())
+                    .isEqualTo(content.getAttachment().getHash());
+        }
+        // the operator sees on the message which document it published
+        HttpResponse<String> detail = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                + "/api/messages/" + msgId)).GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(detail.body()).contains("\"sharedJournalDocument\":\"" + doc.getIdElement().getIdPart() + "\"");
 
         // the patient access log: the search and both retrievals, by the person and the organisation
         IGenericClient auditor = client("samnav-operator", AUDIT, null);
@@ -282,6 +291,14 @@ abstract class SharedJournalScenarios extends GatewayITSupport {
         HttpResponse<String> refused = http.send(HttpRequest.newBuilder(URI.create(base() + "/$access-log?patient=" + GP_OTEREN))
                 .header("Authorization", "Bearer " + token(OTEREN, READ, "9144889")).GET().build(), HttpResponse.BodyHandlers.ofString());
         assertThat(refused.statusCode()).isEqualTo(403);
+    }
+
+    byte[] getBytes(String relative, String token) throws Exception {
+        HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(URI.create(base() + "/" + relative))
+                .header("Authorization", "Bearer " + token).header("Accept", "*/*").GET().build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(response.statusCode()).as(relative).isEqualTo(200);
+        return response.body();
     }
 
     String get(String relative, String token) throws Exception {

@@ -3,6 +3,7 @@ package no.samnav.gateway.api;
 import java.util.List;
 import no.samnav.gateway.operator.NotFoundException;
 import no.samnav.gateway.store.MessageQuery;
+import no.samnav.gateway.journal.JournalStore;
 import no.samnav.gateway.store.MessageStore;
 import no.samnav.gateway.store.StoredMessage;
 import org.springframework.http.MediaType;
@@ -22,8 +23,10 @@ import org.springframework.web.bind.annotation.RestController;
 public class MessageController {
 
     private final MessageStore store;
+    private final JournalStore journal;
 
-    public MessageController(MessageStore store) {
+    public MessageController(MessageStore store, JournalStore journal) {
+        this.journal = journal;
         this.store = store;
     }
 
@@ -45,7 +48,8 @@ public class MessageController {
     @GetMapping(path = "/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
     public MessageViews.Detail message(@PathVariable("id") String id) {
         StoredMessage m = find(id);
-        return MessageViews.Detail.of(m, store.events(m.id()), store.deliveries(m.id()));
+        return MessageViews.Detail.of(m, store.events(m.id()), store.deliveries(m.id()),
+                journal.documentPublishedFrom(m.id()).orElse(null));
     }
 
     /** The message as received, byte for byte (XML in the encoding it declares). */

@@ -42,15 +42,21 @@ final class MessageViews {
         }
     }
 
-    /** A message with its timeline and deliveries. */
+    /**
+     * A message with its timeline and deliveries, and the shared journal's DocumentReference
+     * published from it (null when it published none: a receipt, a rejected message, a patient's
+     * objection, a document the journal had already).
+     */
     record Detail(String id, String msgId, String kind, String standard, String messageType, String senderHerId,
             String receiverHerId, String channel, String conversationRef, MessageStatus status, Instant receivedAt,
-            List<TimelineEntry> timeline, List<Delivery> deliveries) {
+            List<TimelineEntry> timeline, List<Delivery> deliveries, String sharedJournalDocument) {
 
-        static Detail of(StoredMessage m, List<MessageStore.Event> events, List<MessageStore.DeliveryRecord> deliveries) {
+        static Detail of(StoredMessage m, List<MessageStore.Event> events, List<MessageStore.DeliveryRecord> deliveries,
+                String sharedJournalDocument) {
             return new Detail(m.id(), m.msgId(), m.kind(), m.standard(), m.messageType(), m.senderHer(),
                     m.receiverHer(), m.channel(), m.conversationRef(), m.status(), m.receivedAt(),
-                    events.stream().map(TimelineEntry::of).toList(), deliveries.stream().map(Delivery::of).toList());
+                    events.stream().map(TimelineEntry::of).toList(), deliveries.stream().map(Delivery::of).toList(),
+                    sharedJournalDocument);
         }
     }
 

@@ -18,10 +18,12 @@ public class JournalBinaryProvider implements IResourceProvider {
 
     private final JournalStore store;
     private final JournalAccess access;
+    private final JournalPublisher publisher;
 
-    public JournalBinaryProvider(JournalStore store, JournalAccess access) {
+    public JournalBinaryProvider(JournalStore store, JournalAccess access, JournalPublisher publisher) {
         this.store = store;
         this.access = access;
+        this.publisher = publisher;
     }
 
     @Override
@@ -41,7 +43,7 @@ public class JournalBinaryProvider implements IResourceProvider {
         Binary binary = new Binary();
         binary.setId(content.id());
         binary.setContentType(content.contentType());
-        binary.setData(content.data());
+        binary.setData(publisher.bytes(content, document));
         return binary;
     }
 }

@@ -25,11 +25,11 @@ public class JournalConfiguration {
 
     @Bean
     FhirProviders journalFhirProviders(JournalStore store, JournalAccess access, CareRecords records, AuditTrail audit,
-            JournalProvision provision, ApiAccess api, RegistryHolder registry, JournalSettings settings, Clock clock,
+            JournalProvision provision, JournalPublisher publisher, ApiAccess api, RegistryHolder registry, JournalSettings settings, Clock clock,
             FhirContext fhir) {
         return new FhirProviders(List.of(
                 new DocumentReferenceProvider(store, access, fhir, settings.maxSearchResults()),
-                new JournalBinaryProvider(store, access),
+                new JournalBinaryProvider(store, access, publisher),
                 new AuditEventProvider(audit, api),
                 new ConsentProvider(records, access, fhir, clock),
                 new EpisodeOfCareProvider(records, api, registry, fhir, clock)),

@@ -62,10 +62,11 @@ public class JournalPublisher {
         }
         if (store.publishedFrom(message.id())) return null;
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        boolean fromFhir = IngestService.FHIR_R4.equals(message.standard());
         SharedDocument document;
         try {
             // the original as received; a message that came as FHIR is kept in the KITH version it maps to
-            byte[] original = IngestService.FHIR_R4.equals(message.standard())
+            byte[] original = fromFhir
                     ? mappers.translate(read, read.standard()).xml() : messages.original(message.id());
             document = SharedDocuments.publish(read, original, new Publication(
                     UUID.randomUUID().toString(), UUID.randomUUID().toString(), UUID.randomUUID().toString(),
@@ -87,7 +88,7 @@ public class JournalPublisher {
         }
         // one document id, one document: a copy of a document to another receiver is the same document
         if (store.byMasterId(document.reference().getMasterIdentifier().getValue()).isPresent()
-                || !store.insert(entry(document, sender.id(), message.id(), null), contents(document))) {
+                || !store.insert(entry(document, sender.id(), message.id(), null), contents(document, !fromFhir))) {
             metrics.journalPublication("already-published");
             log.info("message {}: its document is in the shared journal already", message.id());
             return null;
@@ -107,12 +108,27 @@ public class JournalPublisher {
                 "current", publisher, sourceMessageId, replacesId, 1, now, fhir.newJsonParser().encodeResourceToString(ref));
     }
 
-    static List<JournalStore.Content> contents(SharedDocument d) {
+    /**
+     * The content rows: for a message that came as KITH XML, no copies (its original is in the
+     * message store, its rendering is made again from it); for one that came as FHIR, the XML the
+     * publication made and its rendering.
+     */
+    static List<JournalStore.Content> contents(SharedDocument d, boolean fromMessageStore) {
         String id = d.reference().getIdElement().getIdPart();
         return List.of(
                 new JournalStore.Content(d.original().getIdElement().getIdPart(), id, d.original().getContentType(),
-                        d.original().getData()),
+                        fromMessageStore ? null : d.original().getData(),
+                        fromMessageStore ? JournalStore.Source.ORIGINAL : null),
                 new JournalStore.Content(d.html().getIdElement().getIdPart(), id, d.html().getContentType(),
-                        d.html().getData()));
+                        fromMessageStore ? null : d.html().getData(),
+                        fromMessageStore ? JournalStore.Source.RENDERING : null));
+    }
+
+    /** The bytes of a content row: stored, or the source message's original, or its rendering made now. */
+    public byte[] bytes(JournalStore.Content content, JournalStore.Entry document) {
+        if (content.data() != null) return content.data();
+        byte[] original = messages.original(document.sourceMessageId());
+        return content.source() == JournalStore.Source.ORIGINAL ? original
+                : no.samnav.mappers.journal.DocumentRendering.render(mappers.read(original));
     }
 }

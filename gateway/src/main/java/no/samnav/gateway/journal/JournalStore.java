@@ -26,8 +26,23 @@ public class JournalStore {
             String replacesId, int version, Instant lastUpdated, String json) {
     }
 
-    /** One content item of a document. */
-    public record Content(String id, String documentId, String contentType, byte[] data) {
+    /**
+     * One content item of a document: its bytes in {@code data}, or, for a document published from
+     * a routed message, null and the {@code source} of the bytes in the message store.
+     */
+    public record Content(String id, String documentId, String contentType, byte[] data, Source source) {
+
+        public Content(String id, String documentId, String contentType, byte[] data) {
+            this(id, documentId, contentType, data, null);
+        }
+    }
+
+    /** Where the bytes of a content item not stored with it are. */
+    public enum Source {
+        /** The source message's original bytes. */
+        ORIGINAL,
+        /** The HTML rendering of the source message, made when it is retrieved. */
+        RENDERING
     }
 
     /** What ITI-67 asks for besides the patient; null or empty: any. */
@@ -60,8 +75,8 @@ public class JournalStore {
                 e.version(), Timestamp.from(e.lastUpdated()), e.json());
         if (inserted == 0) return false;
         for (Content c : contents) {
-            jdbc.update("INSERT INTO journal_binary (id, document_id, content_type, data) VALUES (?, ?, ?, ?)",
-                    c.id(), e.id(), c.contentType(), c.data());
+            jdbc.update("INSERT INTO journal_binary (id, document_id, content_type, data, source) VALUES (?, ?, ?, ?, ?)",
+                    c.id(), e.id(), c.contentType(), c.data(), c.source() == null ? null : c.source().name());
         }
         return true;
     }
@@ -83,8 +98,13 @@ public class JournalStore {
     }
 
     public boolean publishedFrom(String messageId) {
-        return !jdbc.queryForList("SELECT id FROM journal_document WHERE source_message_id = ?", String.class, messageId)
-                .isEmpty();
+        return documentPublishedFrom(messageId).isPresent();
+    }
+
+    /** The id of the DocumentReference published from the message, if it was. */
+    public Optional<String> documentPublishedFrom(String messageId) {
+        return jdbc.queryForList("SELECT id FROM journal_document WHERE source_message_id = ?", String.class, messageId)
+                .stream().findFirst();
     }
 
     /** The documents of one patient that meet the criteria, newest first. */
@@ -122,8 +142,9 @@ public class JournalStore {
     }
 
     public Optional<Content> content(String binaryId) {
-        return jdbc.query("SELECT id, document_id, content_type, data FROM journal_binary WHERE id = ?",
-                (rs, n) -> new Content(rs.getString(1), rs.getString(2), rs.getString(3), rs.getBytes(4)), binaryId)
+        return jdbc.query("SELECT id, document_id, content_type, data, source FROM journal_binary WHERE id = ?",
+                (rs, n) -> new Content(rs.getString(1), rs.getString(2), rs.getString(3), rs.getBytes(4),
+                        rs.getString(5) == null ? null : Source.valueOf(rs.getString(5))), binaryId)
                 .stream().findFirst();
     }
 

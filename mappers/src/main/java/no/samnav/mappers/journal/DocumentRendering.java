@@ -221,25 +221,22 @@ public final class DocumentRendering {
             element("h2", "Melding");
             labelled("Tema", codeText(c.getTopic()));
             labelled("Tema (fritekst)", Extensions.string(c, DialogmeldingExtensions.TEMA));
-            for (Communication.CommunicationPayloadComponent p : c.getPayload()) {
-                Type content = p.getContent();
-                if (content instanceof Attachment a) attachment(a);
-                else if (content instanceof Reference ref) entry(facts.resolve(ref));
-                else text(SourceFacts.primitive(content));
-            }
+            for (Communication.CommunicationPayloadComponent p : c.getPayload()) payload(p.getContent());
             for (Annotation note : c.getNote()) text(note.getText());
+        }
+
+        /** A payload of a note or a question: an attachment, a resource of the message, or text. */
+        private void payload(Type content) throws XMLStreamException {
+            if (content instanceof Attachment a) attachment(a);
+            else if (content instanceof Reference ref) entry(facts.resolve(ref));
+            else text(SourceFacts.primitive(content));
         }
 
         private void communicationRequest(CommunicationRequest c) throws XMLStreamException {
             element("h2", "Forespørsel");
             for (CodeableConcept category : c.getCategory()) labelled("Type forespørsel", codeText(category));
             labelled("Emne", Extensions.string(c, DialogmeldingExtensions.EMNE_SPORSMAL));
-            for (CommunicationRequest.CommunicationRequestPayloadComponent p : c.getPayload()) {
-                Type content = p.getContent();
-                if (content instanceof Attachment a) attachment(a);
-                else if (content instanceof Reference ref) entry(facts.resolve(ref));
-                else text(SourceFacts.primitive(content));
-            }
+            for (CommunicationRequest.CommunicationRequestPayloadComponent p : c.getPayload()) payload(p.getContent());
             for (Annotation note : c.getNote()) text(note.getText());
         }
 

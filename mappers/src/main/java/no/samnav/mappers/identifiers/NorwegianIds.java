@@ -30,6 +30,31 @@ public final class NorwegianIds {
         return value != null && !value.isEmpty() && value.charAt(0) >= '4' && value.charAt(0) <= '7';
     }
 
+    /**
+     * The date of birth a valid fødselsnummer or D-nummer carries: day (D-nummer: raised by 4),
+     * month and year, the century from the individual number (Skatteetaten's ranges). Empty for a
+     * number that is not valid or names no real date (synthetic numbers with a raised month, say).
+     */
+    public static java.util.Optional<java.time.LocalDate> birthDate(String value) {
+        if (!isValidPersonNumber(value)) return java.util.Optional.empty();
+        int day = Integer.parseInt(value.substring(0, 2));
+        if (isDNumber(value)) day -= 40;
+        int month = Integer.parseInt(value.substring(2, 4));
+        int yy = Integer.parseInt(value.substring(4, 6));
+        int individual = Integer.parseInt(value.substring(6, 9));
+        int century;
+        if (individual <= 499) century = 1900;
+        else if (individual <= 749 && yy >= 54) century = 1800;
+        else if (yy <= 39) century = 2000;
+        else if (individual >= 900) century = 1900;
+        else return java.util.Optional.empty();
+        try {
+            return java.util.Optional.of(java.time.LocalDate.of(century + yy, month, day));
+        } catch (java.time.DateTimeException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
     /** True for a 9-digit organisasjonsnummer with a correct check digit. */
     public static boolean isValidOrganisationNumber(String value) {
         if (value == null || value.length() != 9 || !allDigits(value)) return false;

@@ -13,8 +13,10 @@ import org.hl7.fhir.r4.model.Observation;
 /**
  * Writes a {@link PregnancyBackground} as FHIR resources, all with the woman as subject by
  * identifier and tied to the pregnancy's EpisodeOfCare: MedicationStatement through its own
- * {@code context}, the others through the standard extension {@value PregnancyCodes#EPISODE_OF_CARE}
- * (their own element only references an Encounter). Ids are name-based UUIDs of the episode, the
+ * {@code context}, Observation and Condition through the standard extension
+ * {@value PregnancyCodes#EPISODE_OF_CARE} (their own element only references an Encounter), and
+ * AllergyIntolerance, where R4 does not allow that extension, through
+ * {@value PregnancyCodes#ALLERGY_EPISODE_OF_CARE}. Ids are name-based UUIDs of the episode, the
  * kind and the position in the list, so writing the same background again updates in place; when a
  * list gets shorter the caller deletes the ids past its end. Pure and thread-safe.
  */
@@ -61,7 +63,7 @@ public final class PregnancyBackgroundWriter {
             a.setClinicalStatus(new CodeableConcept(new Coding(PregnancyCodes.ALLERGY_CLINICAL, "active", "Active")));
             a.setCode(new CodeableConcept().setText(background.allergies().get(i)));
             a.setPatient(patient.reference());
-            Fhir.episodeOfCare(a, episodeId);
+            a.addExtension(PregnancyCodes.ALLERGY_EPISODE_OF_CARE, Fhir.episodeReference(episodeId));
             allergies.add(a);
         }
 

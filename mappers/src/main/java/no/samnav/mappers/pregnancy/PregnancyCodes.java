@@ -30,6 +30,12 @@ public final class PregnancyCodes {
     public static final String EPISODE_OF_CARE = "http://hl7.org/fhir/StructureDefinition/workflow-episodeOfCare";
 
     /**
+     * On AllergyIntolerance, which the standard extension above may not be used on in R4: the
+     * pregnancy's EpisodeOfCare (valueReference), so the card finds the allergies noted for it.
+     */
+    public static final String ALLERGY_EPISODE_OF_CARE = Extensions.BASE + "pregnancy-episode-of-care";
+
+    /**
      * Project code system telling apart the three kinds of free-text background kept as Condition
      * (codes {@code risk-factor}, {@code history}, {@code obstetric-history}).
      */

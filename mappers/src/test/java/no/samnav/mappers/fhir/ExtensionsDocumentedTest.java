@@ -24,7 +24,8 @@ class ExtensionsDocumentedTest {
             no.samnav.mappers.henvisning.HenvisningExtensions.class,
             no.samnav.mappers.epikrise.EpikriseExtensions.class,
             no.samnav.mappers.svarrapport.SvarrapportExtensions.class,
-            no.samnav.mappers.journal.JournalExtensions.class);
+            no.samnav.mappers.journal.JournalExtensions.class,
+            no.samnav.mappers.pregnancy.PregnancyCodes.class);
 
     @Test
     void everyExtensionUrlIsDocumented() throws IOException, IllegalAccessException {

@@ -94,7 +94,8 @@ public class FhirServerConfiguration {
     ServletRegistrationBean<RestfulServer> fhirServlet(FhirContext fhir, FhirApiSettings settings,
             ProcessMessageProvider processMessage, MessageTaskProvider tasks, BoundedValidation validation,
             ApiAccess access, MessageStore store, DeliveryService deliveries,
-            no.samnav.gateway.journal.JournalConfiguration.FhirProviders journal) {
+            no.samnav.gateway.journal.JournalConfiguration.FhirProviders journal,
+            no.samnav.gateway.pregnancy.PregnancyConfiguration.FhirProviders pregnancy) {
         RestfulServer server = new RestfulServer(fhir);
         server.setDefaultResponseEncoding(EncodingEnum.JSON);
         server.setImplementationDescription("Samnav gateway: FHIR messaging for the Norwegian municipal health service");
@@ -109,6 +110,7 @@ public class FhirServerConfiguration {
             if (type != Bundle.class) resourceProviders.add(new ValidateProvider(type, validation, access, profiles));
         }
         resourceProviders.addAll(journal.resourceProviders());
+        resourceProviders.addAll(pregnancy.resourceProviders());
         server.registerProviders(resourceProviders);
         server.registerInterceptor(new ApiInterceptor(settings.maxRequestBytes()));
         ServletRegistrationBean<RestfulServer> registration = new ServletRegistrationBean<>(server, "/fhir/*");

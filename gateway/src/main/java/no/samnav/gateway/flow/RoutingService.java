@@ -1,9 +1,11 @@
 package no.samnav.gateway.flow;
 
 import ca.uhn.fhir.context.FhirContext;
+import java.util.ArrayList;
 import java.util.List;
 import org.hl7.fhir.r4.model.Bundle;
 import java.util.Optional;
+import no.samnav.gateway.journal.CareRecords;
 import no.samnav.gateway.journal.JournalPublisher;
 import no.samnav.gateway.observability.GatewayMetrics;
 import no.samnav.gateway.registry.Addressing;
@@ -45,9 +47,14 @@ public class RoutingService {
     private final TransactionTemplate transactions;
     private final FhirContext fhir;
     private final JournalPublisher journal;
+    private final CareRecords careRecords;
+    private final java.time.Clock clock;
 
     public RoutingService(Mappers mappers, MessageStore store, Receipting receipting, RegistryHolder registry,
-            GatewayMetrics metrics, TransactionTemplate transactions, FhirContext fhir, JournalPublisher journal) {
+            GatewayMetrics metrics, TransactionTemplate transactions, FhirContext fhir, JournalPublisher journal,
+            CareRecords careRecords, java.time.Clock clock) {
+        this.careRecords = careRecords;
+        this.clock = clock;
         this.fhir = fhir;
         this.journal = journal;
         this.mappers = mappers;
@@ -110,7 +117,10 @@ public class RoutingService {
                     null, 0);
             log.info("message {} routed to {} via {} as FHIR", messageId, to.id(), resolved.via());
             journal.publish(message, read, channel);
-            return List.of(new DeliveryOrder(messageId, to.id()));
+            List<DeliveryOrder> orders = new ArrayList<>();
+            orders.add(new DeliveryOrder(messageId, to.id()));
+            orders.addAll(followEpisodes(message, read, facts, to, participants));
+            return orders;
         }
         KithStandard source = read.standard();
         Optional<KithStandard> version = to.versionFor(source.family(), source);
@@ -129,7 +139,65 @@ public class RoutingService {
                 translated.losses().isEmpty() ? null : translated.losses().toText(), translated.losses().losses().size());
         log.info("message {} routed to {} via {} as {}", messageId, to.id(), resolved.via(), version.get().id());
         journal.publish(message, read, channel);
-        return List.of(new DeliveryOrder(messageId, to.id()));
+        List<DeliveryOrder> orders = new ArrayList<>();
+        orders.add(new DeliveryOrder(messageId, to.id()));
+        orders.addAll(followEpisodes(message, read, facts, to, participants));
+        return orders;
+    }
+
+    /**
+     * A lab result for a patient in an open episode of a service (the midwife service's pregnancy)
+     * also reaches the service's current office, whichever office or municipality ordered it: results
+     * follow the episode, not only the patient's home municipality (DOMAIN.md §1). The copy is linked
+     * to the episode; its receiver's AppRec is recorded but not sent to the lab, which expects the one
+     * of the receiver it addressed.
+     */
+    private List<DeliveryOrder> followEpisodes(StoredMessage message, ReadResult read, MessageFacts facts,
+            Participant to, ParticipantRegistry participants) {
+        if (!"svarrapport".equals(read.standard().family()) || facts.patientId() == null) return List.of();
+        List<DeliveryOrder> copies = new ArrayList<>();
+        for (CareRecords.Episode episode : careRecords.activeEpisodes(facts.patientId())) {
+            Optional<Participant> office = participants.service(episode.service())
+                    .flatMap(service -> participants.byId(service.currentOffice()));
+            if (office.isEmpty() || office.get().id().equals(to.id())) continue;
+            Participant copyTo = office.get();
+            if (copyTo.readsFhir()) {
+                recordCopy(message, copyTo, episode, IngestService.FHIR_R4,
+                        json(forFhirReceiver(read.bundle(), message.msgId())), null);
+            } else {
+                Optional<KithStandard> version = copyTo.versionFor(read.standard().family(), read.standard());
+                if (version.isEmpty()) {
+                    store.status(message.id(), MessageStatus.ROUTED, "not copied to " + copyTo.id() + " (episode "
+                            + episode.id() + "): it reads " + read.standard().displayName() + " in no version", null);
+                    continue;
+                }
+                WriteResult translated;
+                try {
+                    translated = mappers.translate(read, version.get());
+                } catch (MappingException e) {
+                    store.status(message.id(), MessageStatus.ROUTED, "not copied to " + copyTo.id() + " (episode "
+                            + episode.id() + "): " + e.problem(), null);
+                    continue;
+                }
+                recordCopy(message, copyTo, episode, version.get().id(), translated.xml(),
+                        translated.losses().isEmpty() ? null : translated.losses().toText());
+            }
+            log.info("message {} follows episode {} to {}", message.id(), episode.id(), copyTo.id());
+            copies.add(new DeliveryOrder(message.id(), copyTo.id()));
+        }
+        return copies;
+    }
+
+    private void recordCopy(StoredMessage message, Participant copyTo, CareRecords.Episode episode, String standard,
+            byte[] payload, String lossReport) {
+        transactions.executeWithoutResult(tx -> {
+            store.prepareDelivery(message.id(), copyTo.id(), fileName(message.msgId(), standard), standard, payload,
+                    lossReport);
+            if (careRecords.linkMessage(episode.id(), message.id(), "lab-result", copyTo.id(), clock.instant())) {
+                store.status(message.id(), MessageStatus.ROUTED, "copy to " + copyTo.id() + " as " + standard
+                        + ": follows the open episode " + episode.id() + " of " + episode.service(), copyTo.id());
+            }
+        });
     }
 
     /** The payload and the status step commit together: one store transaction per routing. */
@@ -187,6 +255,23 @@ public class RoutingService {
             return List.of();
         }
         StoredMessage answeredMessage = answered.get();
+        Optional<String> copyReceiver = careRecords.episodeCopyReceiver(answeredMessage.id());
+        if (careRecords.isGatewayNotice(answeredMessage.id())) {
+            // a notice the gateway wrote itself (to a GP about a pregnancy check): the receipt is its outcome
+            boolean rejectedNotice = facts.appRecStatus() == AppRecStatus.AVVIST;
+            transactions.executeWithoutResult(tx -> {
+                store.status(answeredMessage.id(), rejectedNotice ? MessageStatus.REJECTED : MessageStatus.ACKNOWLEDGED,
+                        "AppRec " + (facts.appRecStatus() == null ? "?" : facts.appRecStatus().code()) + " from the receiver");
+                store.status(receipt.id(), MessageStatus.ACKNOWLEDGED, "AppRec for a notice of the gateway's; recorded");
+            });
+            return List.of();
+        }
+        if (copyReceiver.isPresent() && copyReceiver.get().equals(receipt.channel())) {
+            store.status(receipt.id(), MessageStatus.ACKNOWLEDGED, "AppRec " + (facts.appRecStatus() == null ? "?"
+                    : facts.appRecStatus().code()) + " from " + receipt.channel() + " for its episode copy; kept, not sent"
+                    + " to the sender");
+            return List.of();
+        }
         Participant sender = participants.byId(answeredMessage.channel()).orElseThrow(() ->
                 new IllegalStateException("channel " + answeredMessage.channel() + " is no longer configured"));
         Receipt translated = receiptFor(sender, read);

@@ -117,6 +117,44 @@ public class CareRecords {
                 + marks(services.size()) + ")", String.class, args.toArray()).isEmpty();
     }
 
+    /** The patient's active episodes, oldest first. */
+    public List<Episode> activeEpisodes(String patientId) {
+        return jdbc.query("SELECT " + EPISODE + " FROM care_episode WHERE patient_id = ? AND status = 'active'"
+                + " ORDER BY period_start", this::episodeRow, patientId);
+    }
+
+    /**
+     * Links a message to an episode ({@code lab-result}: a result that followed it to {@code copyTo};
+     * {@code gp-notice}: a notice sent about it). False when it was linked before.
+     */
+    public boolean linkMessage(String episodeId, String messageId, String kind, String copyTo, Instant at) {
+        return jdbc.update("INSERT INTO episode_message (episode_id, message_id, kind, copy_to, linked_at)"
+                + " VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING", episodeId, messageId, kind, copyTo,
+                Timestamp.from(at)) == 1;
+    }
+
+    /** The participant that got a copy of the message because of an episode, if one did. */
+    public Optional<String> episodeCopyReceiver(String messageId) {
+        return jdbc.queryForList("SELECT copy_to FROM episode_message WHERE message_id = ? AND copy_to IS NOT NULL",
+                String.class, messageId).stream().findFirst();
+    }
+
+    /** Whether the message is a notice the gateway sent about an episode (its receipts stop at the gateway). */
+    public boolean isGatewayNotice(String messageId) {
+        return !jdbc.queryForList("SELECT kind FROM episode_message WHERE message_id = ? AND kind = 'gp-notice'",
+                String.class, messageId).isEmpty();
+    }
+
+    /** A message linked to an episode. */
+    public record LinkedMessage(String messageId, String kind, String copyTo, Instant linkedAt) {
+    }
+
+    public List<LinkedMessage> linkedMessages(String episodeId) {
+        return jdbc.query("SELECT message_id, kind, copy_to, linked_at FROM episode_message WHERE episode_id = ?"
+                + " ORDER BY linked_at", (rs, n) -> new LinkedMessage(rs.getString(1), rs.getString(2), rs.getString(3),
+                        instant(rs.getTimestamp(4))), episodeId);
+    }
+
     private static final String EPISODE = "id, patient_id, service, kind, status, period_start, period_end,"
             + " employing_municipality, serving_municipality, recorded_by";
 

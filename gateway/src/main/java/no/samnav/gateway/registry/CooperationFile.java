@@ -29,7 +29,19 @@ public record CooperationFile(String name, List<Entry> participants, List<Servic
 
     /** A service (e.g. the midwife service) addressed by its own HER-ids and answered by its current office. */
     public record ServiceEntry(String id, String name, String provider, List<String> serves, List<String> herIds,
-            List<String> offices, String currentOffice) {
+            List<String> offices, String currentOffice, List<SiteEntry> sites, List<StaffEntry> staff) {
+    }
+
+    /**
+     * Where an office of a service is: its place name and the municipality it lies in (where a
+     * consultation there is refunded), e.g. the midwife's office at Oteren helsehus lies in Storfjord
+     * although Balsfjord employs her.
+     */
+    public record SiteEntry(String office, String name, String municipality) {
+    }
+
+    /** A person who works for a service: HPR number, name and role ({@code jordmor} or {@code lege}). */
+    public record StaffEntry(String hpr, String name, String role) {
     }
 
     /**

@@ -179,8 +179,30 @@ public final class ParticipantRegistry {
         }
         if (offices.isEmpty()) offices.add(e.currentOffice());
         List<String> serves = e.serves() == null || e.serves().isEmpty() ? List.of(e.provider()) : List.copyOf(e.serves());
+        List<Service.Site> sites = new ArrayList<>();
+        if (e.sites() != null) for (CooperationFile.SiteEntry s : e.sites()) {
+            if (!offices.contains(s.office())) {
+                throw new InvalidCooperationException(where + "site of '" + s.office() + "', which is not one of its offices "
+                        + offices);
+            }
+            if (s.municipality() == null || s.municipality().isBlank()) {
+                throw new InvalidCooperationException(where + "give the municipality of the site of '" + s.office() + "'");
+            }
+            sites.add(new Service.Site(s.office(), s.name() == null ? s.office() : s.name(), s.municipality()));
+        }
+        List<Service.StaffMember> staff = new ArrayList<>();
+        if (e.staff() != null) for (CooperationFile.StaffEntry m : e.staff()) {
+            if (m.hpr() == null || !m.hpr().matches("\\d{1,9}")) {
+                throw new InvalidCooperationException(where + "staff HPR number '" + m.hpr() + "' must be 1 to 9 digits");
+            }
+            Service.Role role = Service.Role.of(m.role() == null ? "jordmor" : m.role());
+            if (role == null) {
+                throw new InvalidCooperationException(where + "staff role '" + m.role() + "' is jordmor or lege");
+            }
+            staff.add(new Service.StaffMember(m.hpr(), m.name() == null ? m.hpr() : m.name(), role));
+        }
         return new Service(e.id(), e.name() == null ? e.id() : e.name(), e.provider(), serves, List.copyOf(e.herIds()),
-                List.copyOf(offices), e.currentOffice());
+                List.copyOf(offices), e.currentOffice(), List.copyOf(sites), List.copyOf(staff));
     }
 
     private static GpList gpList(CooperationFile.GpListEntry e, Path fileDir, List<Participant> participants) {

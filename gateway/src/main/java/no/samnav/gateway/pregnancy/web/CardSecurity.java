@@ -1,0 +1,42 @@
+package no.samnav.gateway.pregnancy.web;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.context.SecurityContextRepository;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+
+/**
+ * The pregnancy card pages ({@code /helsekort/**}) are a browser application: a session after
+ * login, CSRF tokens on every form, and a redirect to the login page for anyone not logged in.
+ * Everything else keeps the arrangement of {@code SecurityConfiguration}.
+ */
+@Configuration
+public class CardSecurity {
+
+    /** Where the login keeps the logged-in person between requests. */
+    @Bean
+    SecurityContextRepository cardSessions() {
+        return new HttpSessionSecurityContextRepository();
+    }
+
+    @Bean
+    @Order(0)
+    SecurityFilterChain pregnancyCardPages(HttpSecurity http, SecurityContextRepository cardSessions) throws Exception {
+        PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
+        http.securityMatcher(paths.matcher("/helsekort/**"))
+                .authorizeHttpRequests(a -> a.requestMatchers(paths.matcher("/helsekort/logg-inn"),
+                        paths.matcher("/helsekort/static/**")).permitAll().anyRequest().authenticated())
+                .securityContext(c -> c.securityContextRepository(cardSessions))
+                .exceptionHandling(e -> e.authenticationEntryPoint(new LoginUrlAuthenticationEntryPoint("/helsekort/logg-inn")))
+                .logout(l -> l.logoutRequestMatcher(paths.matcher(org.springframework.http.HttpMethod.POST, "/helsekort/logg-ut"))
+                        .logoutSuccessUrl("/helsekort/logg-inn?utlogget"))
+                .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(
+                        "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; form-action 'self'")));
+        return http.build();
+    }
+}

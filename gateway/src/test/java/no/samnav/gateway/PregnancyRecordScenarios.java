@@ -180,6 +180,12 @@ abstract class PregnancyRecordScenarios extends GatewayITSupport {
         assertThat(cards(gp, INGRID, "superseded")).hasSize(2);
         String html = new String(binary(gp, v3, "text/html"), StandardCharsets.UTF_8);
         assertThat(html).contains("150/95", "118/72", "Oteren helsehus", "Hodepine siste døgn");
+        // the PDF has the same content as the HTML, as text a reader (and a screen reader) can find
+        try (org.apache.pdfbox.pdmodel.PDDocument pdf = org.apache.pdfbox.Loader.loadPDF(binary(gp, v3, "application/pdf"))) {
+            String text = new org.apache.pdfbox.text.PDFTextStripper().getText(pdf);
+            assertThat(text).contains("Helsekort for gravide", "Ingrid Fjellheim", "150/95", "118/72", "Oteren helsehus",
+                    "Versjon 3");
+        }
     }
 
     @Test

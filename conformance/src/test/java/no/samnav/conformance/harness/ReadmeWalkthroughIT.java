@@ -29,7 +29,9 @@ import org.junit.jupiter.api.io.TempDir;
  * Then the FHIR API section's block: a dev token, the FHIR sample sent with {@code $process-message},
  * the note in Oteren's inbox as Dialogmelding 1.0, its Task DELIVERED. Then the shared journal's: the
  * legevakt's InfoDoc note reaches Oteren, the GP finds it (ITI-67), reads its HTML (ITI-68), and the
- * patient access log shows the retrieval.
+ * patient access log shows the retrieval. Then the midwife's day: her steps on the pregnancy card
+ * page are taken over HTTP as a browser takes them ({@link MidwifeAtOteren}), and the section's block
+ * shows the lab result following the pregnancy to her office, the GP's notice and the shared card.
  * The commands are taken from README.md itself, so the test fails when the README and the product
  * drift apart. Only the HTTP port is moved off 8080 (and the broker's TCP acceptor off 61616) so
  * that the test does not collide with a gateway the developer runs.
@@ -100,13 +102,21 @@ class ReadmeWalkthroughIT {
         List<String> journal = sectionBlocks(Files.readString(readme), "## The shared journal");
         assertThat(journal).as("README: the GP at Oteren finds the legevakt's note in the shared journal").isNotEmpty();
         walkthrough.addAll(journal);
-        for (String block : walkthrough) {
-            List<String> promised = expectations(block);
-            assertThat(promised).as("what the README says this block prints:\n" + block).isNotEmpty();
-            String output = run(block, port);
-            for (String expected : promised) {
-                assertThat(output).as("output of\n" + block).contains(expected);
-            }
+        for (String block : walkthrough) runAsPromised(block, port);
+
+        // the midwife's day: steps 1-4 over HTTP as the browser takes them, then the README's block
+        List<String> pregnancy = sectionBlocks(Files.readString(readme), "## The midwife's pregnancy card");
+        assertThat(pregnancy).as("README: the lab result follows Ingrid's pregnancy to the midwife").isNotEmpty();
+        MidwifeAtOteren.takeTheWalkthroughSteps(port);
+        for (String block : pregnancy) runAsPromised(block, port);
+    }
+
+    private void runAsPromised(String block, int port) throws IOException, InterruptedException {
+        List<String> promised = expectations(block);
+        assertThat(promised).as("what the README says this block prints:\n" + block).isNotEmpty();
+        String output = run(block, port);
+        for (String expected : promised) {
+            assertThat(output).as("output of\n" + block).contains(expected);
         }
     }
 

@@ -192,7 +192,7 @@ public class PregnancyStore {
 
     public List<StoredResource> resources(String episodeId) {
         return jdbc.query("SELECT resource_type, id, check_id, last_updated, resource_json FROM pregnancy_resource"
-                + " WHERE episode_id = ? ORDER BY last_updated, resource_type, id", this::resource, episodeId);
+                + " WHERE episode_id = ? ORDER BY seq", this::resource, episodeId);
     }
 
     public Optional<StoredResource> resource(String type, String id) {

@@ -12,7 +12,9 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
 
 /**
  * The pregnancy card pages ({@code /helsekort/**}) are a browser application: a session after
- * login, CSRF tokens on every form, and a redirect to the login page for anyone not logged in.
+ * login, CSRF tokens on every form, and a redirect to the login page for anyone not logged in. No
+ * script runs but the gateway's own; inline style is allowed because the printable card carries
+ * its print layout inline (it is also rendered to PDF on its own).
  * Everything else keeps the arrangement of {@code SecurityConfiguration}.
  */
 @Configuration
@@ -36,7 +38,8 @@ public class CardSecurity {
                 .logout(l -> l.logoutRequestMatcher(paths.matcher(org.springframework.http.HttpMethod.POST, "/helsekort/logg-ut"))
                         .logoutSuccessUrl("/helsekort/logg-inn?utlogget"))
                 .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(
-                        "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; form-action 'self'")));
+                        "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self';"
+                                + " form-action 'self'; frame-ancestors 'none'")));
         return http.build();
     }
 }

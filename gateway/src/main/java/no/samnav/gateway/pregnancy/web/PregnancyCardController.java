@@ -115,7 +115,7 @@ public class PregnancyCardController {
     }
 
     @GetMapping("/helsekort/{episode}")
-    public String card(@AuthenticationPrincipal CardUser user, @PathVariable String episode, Model model) {
+    public String card(@AuthenticationPrincipal CardUser user, @PathVariable("episode") String episode, Model model) {
         PregnancyRecords.Card card = records.card(user, episode);
         if (!model.containsAttribute("form")) {
             model.addAttribute("form", CheckForm.withDefaults(records.today(), card.pregnancy().termDate()));
@@ -126,7 +126,7 @@ public class PregnancyCardController {
     }
 
     @PostMapping("/helsekort/{episode}/kontroll")
-    public String addCheck(@AuthenticationPrincipal CardUser user, @PathVariable String episode,
+    public String addCheck(@AuthenticationPrincipal CardUser user, @PathVariable("episode") String episode,
             @ModelAttribute("form") CheckForm form, Model model, RedirectAttributes redirect, HttpServletResponse response) {
         List<PregnancyRecords.Problem> problems = form.parseProblems();
         PregnancyRecords.CheckOutcome outcome = null;
@@ -152,7 +152,7 @@ public class PregnancyCardController {
     }
 
     @GetMapping("/helsekort/{episode}/bakgrunn")
-    public String background(@AuthenticationPrincipal CardUser user, @PathVariable String episode, Model model) {
+    public String background(@AuthenticationPrincipal CardUser user, @PathVariable("episode") String episode, Model model) {
         PregnancyRecords.Card card = records.card(user, episode);
         model.addAttribute("card", card);
         model.addAttribute("values", backgroundValues(card.background()));
@@ -161,7 +161,7 @@ public class PregnancyCardController {
     }
 
     @PostMapping("/helsekort/{episode}/bakgrunn")
-    public String saveBackground(@AuthenticationPrincipal CardUser user, @PathVariable String episode,
+    public String saveBackground(@AuthenticationPrincipal CardUser user, @PathVariable("episode") String episode,
             @RequestParam Map<String, String> form, Model model, RedirectAttributes redirect, HttpServletResponse response) {
         List<PregnancyRecords.Problem> problems = new ArrayList<>();
         LocalDate term = CheckForm.parseDate(form.getOrDefault("termDate", ""));
@@ -184,7 +184,7 @@ public class PregnancyCardController {
     }
 
     @PostMapping("/helsekort/{episode}/samtykke")
-    public String consent(@AuthenticationPrincipal CardUser user, @PathVariable String episode,
+    public String consent(@AuthenticationPrincipal CardUser user, @PathVariable("episode") String episode,
             @RequestParam("consent") String consent, RedirectAttributes redirect) {
         PregnancyStore.Consent c = "given".equals(consent) ? PregnancyStore.Consent.GIVEN : PregnancyStore.Consent.WITHDRAWN;
         records.setConsent(user, episode, c);
@@ -195,7 +195,7 @@ public class PregnancyCardController {
     }
 
     @PostMapping("/helsekort/{episode}/avslutt")
-    public String finish(@AuthenticationPrincipal CardUser user, @PathVariable String episode, RedirectAttributes redirect) {
+    public String finish(@AuthenticationPrincipal CardUser user, @PathVariable("episode") String episode, RedirectAttributes redirect) {
         records.finish(user, episode);
         redirect.addFlashAttribute("saved", "Svangerskapet er avsluttet.");
         return "redirect:/helsekort";
@@ -203,13 +203,13 @@ public class PregnancyCardController {
 
     /** The printable card: the paper card's layout, to print from the browser. */
     @GetMapping(path = "/helsekort/{episode}/utskrift", produces = MediaType.TEXT_HTML_VALUE)
-    public ResponseEntity<String> printable(@AuthenticationPrincipal CardUser user, @PathVariable String episode) {
+    public ResponseEntity<String> printable(@AuthenticationPrincipal CardUser user, @PathVariable("episode") String episode) {
         return ResponseEntity.ok().contentType(new MediaType("text", "html", java.nio.charset.StandardCharsets.UTF_8))
                 .body(cards.xhtml(records.card(user, episode), "Skrevet ut " + cards.stamp()));
     }
 
     @GetMapping(path = "/helsekort/{episode}/kort.pdf")
-    public ResponseEntity<byte[]> pdf(@AuthenticationPrincipal CardUser user, @PathVariable String episode) {
+    public ResponseEntity<byte[]> pdf(@AuthenticationPrincipal CardUser user, @PathVariable("episode") String episode) {
         PregnancyRecords.Card card = records.card(user, episode);
         byte[] pdf = cards.pdf(cards.xhtml(card, "Skrevet ut " + cards.stamp()));
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)

@@ -33,9 +33,14 @@ import no.samnav.mappers.pregnancy.FetalPresentation;
 import no.samnav.mappers.pregnancy.GestationalAge;
 import no.samnav.mappers.pregnancy.Oedema;
 import no.samnav.mappers.pregnancy.Office;
+import no.samnav.mappers.pregnancy.PregnancyEpisodes;
 import no.samnav.mappers.pregnancy.SeenBy;
 import org.hl7.fhir.r4.model.Binary;
 import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.Consent;
+import org.hl7.fhir.r4.model.EpisodeOfCare;
+import org.hl7.fhir.r4.model.HealthcareService;
+import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.DocumentReference;
 import org.hl7.fhir.r4.model.Encounter;
 import org.hl7.fhir.r4.model.Observation;
@@ -242,6 +247,22 @@ abstract class PregnancyRecordScenarios extends GatewayITSupport {
         Encounter read = midwife.read().resource(Encounter.class).withId(first.getIdElement().getIdPart()).execute();
         assertThat(read.getPeriod().getStart()).isNotNull();
 
+        // the pregnancy: an episode of the service, with both municipalities; the service; her consent
+        Bundle episodes = midwife.search().forResource(EpisodeOfCare.class)
+                .where(EpisodeOfCare.PATIENT.hasChainedProperty(EpisodeOfCare.IDENTIFIER.exactly().systemAndIdentifier(Systems.FNR, INGRID)))
+                .returnBundle(Bundle.class).execute();
+        assertThat(episodes.getEntry()).hasSize(1);
+        EpisodeOfCare episode = (EpisodeOfCare) episodes.getEntryFirstRep().getResource();
+        assertThat(episode.getIdElement().getIdPart()).isEqualTo(ingridsEpisode);
+        assertThat(episode.getManagingOrganization().getIdentifier().getValue()).isEqualTo("8100240");
+        assertThat(episode.getExtensionString(PregnancyEpisodes.EMPLOYING_MUNICIPALITY)).isEqualTo("Balsfjord");
+        assertThat(episode.getExtensionString(no.samnav.mappers.journal.JournalExtensions.SERVING_MUNICIPALITY))
+                .isEqualTo("Balsfjord");
+        HealthcareService service = midwife.read().resource(HealthcareService.class).withId("jordmor").execute();
+        assertThat(service.getProvidedBy().getDisplay()).isEqualTo("Balsfjord kommune");
+        assertThat(service.getCoverageArea()).extracting(Reference::getDisplay).containsExactly("Balsfjord", "Storfjord");
+        assertThat(consent(midwife, INGRID).getProvision().getType()).isEqualTo(Consent.ConsentProvisionType.PERMIT);
+
         // Malangen is a member of the shared journal, but neither her GP office nor the service
         assertThatThrownBy(() -> reader("demo-infodoc-malangen").search().forResource(Encounter.class)
                 .where(Encounter.PATIENT.hasChainedProperty(Encounter.IDENTIFIER.exactly().systemAndIdentifier(Systems.FNR, KARI)))
@@ -253,6 +274,8 @@ abstract class PregnancyRecordScenarios extends GatewayITSupport {
     void withdrawnConsentTakesTheCardOutOfTheSharedJournal() throws Exception {
         records.setConsent(AT_OTEREN, ingridsEpisode, PregnancyStore.Consent.WITHDRAWN);
         assertThat(cards(reader("demo-infodoc-storsteinnes"), INGRID, "current")).isEmpty();
+        Consent withdrawn = consent(client("demo-jordmor", MIDWIFE_HPR), INGRID);
+        assertThat(withdrawn.getStatus()).isEqualTo(Consent.ConsentState.INACTIVE);
         // and a new check publishes nothing
         records.addCheck(AT_OTEREN, ingridsEpisode, check(AT_OTEREN, ingridsEpisode, 120, 75, DipstickResult.NEGATIVE, null));
         assertThat(cards(reader("demo-infodoc-storsteinnes"), INGRID, "current")).isEmpty();
@@ -294,6 +317,14 @@ abstract class PregnancyRecordScenarios extends GatewayITSupport {
         if (status != null) query = query.and(DocumentReference.STATUS.exactly().code(status));
         return query.returnBundle(Bundle.class).execute().getEntry().stream()
                 .map(e -> (DocumentReference) e.getResource()).toList();
+    }
+
+    static Consent consent(IGenericClient client, String patient) {
+        Bundle found = client.search().forResource(Consent.class)
+                .where(Consent.PATIENT.hasChainedProperty(Consent.IDENTIFIER.exactly().systemAndIdentifier(Systems.FNR, patient)))
+                .returnBundle(Bundle.class).execute();
+        assertThat(found.getEntry()).hasSize(1);
+        return (Consent) found.getEntryFirstRep().getResource();
     }
 
     byte[] binary(IGenericClient client, DocumentReference doc, String contentType) {

@@ -27,6 +27,7 @@ import no.samnav.mappers.pregnancy.BackgroundResources;
 import no.samnav.mappers.pregnancy.CheckProblem;
 import no.samnav.mappers.pregnancy.CheckResources;
 import no.samnav.mappers.pregnancy.PatientRef;
+import no.samnav.mappers.pregnancy.PregnancyEpisodes;
 import no.samnav.mappers.pregnancy.PregnancyBackground;
 import no.samnav.mappers.pregnancy.PregnancyBackgroundReader;
 import no.samnav.mappers.pregnancy.PregnancyBackgroundWriter;
@@ -160,8 +161,13 @@ public class PregnancyRecords {
                     p.servingMunicipality(), user.office());
             store.insert(new PregnancyStore.Pregnancy(episode.id(), fnr, p.familyName().strip(), p.givenNames().strip(),
                     p.servingMunicipality(), service.provider(), p.termDate(), p.consent(), now, null, 0, now, now, "active"));
-            writeBackground(episode.id(), patientRef(fnr, p.givenNames().strip() + " " + p.familyName().strip()),
+            PatientRef patient = patientRef(fnr, p.givenNames().strip() + " " + p.familyName().strip());
+            writeBackground(episode.id(), patient,
                     new PregnancyBackground(p.termDate(), null, null, null, null, List.of(), List.of(), List.of()), now);
+            put(episode.id(), PregnancyEpisodes.episode(episode.id(), patient, service.herIds().get(0), true, now, null,
+                    service.provider(), p.servingMunicipality()), now);
+            put(episode.id(), PregnancyEpisodes.sharingConsent(consentId(episode.id()), patient, episode.id(),
+                    p.consent().code(), now, service.herIds().get(0)), now);
             return episode.id();
         });
         cards.publishIfShared(load(pregnancyOf(episodeId)));
@@ -265,16 +271,38 @@ public class PregnancyRecords {
 
     /** Records the woman's consent to share the card (or its withdrawal). */
     public void setConsent(CardUser user, String episodeId, PregnancyStore.Consent consent) {
-        pregnancyOf(episodeId);
-        store.updateConsent(episodeId, consent, now());
+        PregnancyStore.Pregnancy p = pregnancyOf(episodeId);
+        Instant now = now();
+        transactions.executeWithoutResult(tx -> {
+            store.updateConsent(episodeId, consent, now);
+            put(episodeId, PregnancyEpisodes.sharingConsent(consentId(episodeId), patientRef(p.patientId(), p.displayName()),
+                    episodeId, consent.code(), now, service().herIds().get(0)), now);
+        });
         if (consent == PregnancyStore.Consent.GIVEN) cards.publishIfShared(load(pregnancyOf(episodeId)));
         else cards.withdraw(episodeId);
     }
 
     /** Ends the pregnancy episode (after the birth, or when it ends otherwise). */
     public void finish(CardUser user, String episodeId) {
-        pregnancyOf(episodeId);
-        care.finishEpisode(episodeId, now());
+        PregnancyStore.Pregnancy p = pregnancyOf(episodeId);
+        Instant now = now();
+        Service service = service();
+        transactions.executeWithoutResult(tx -> {
+            care.finishEpisode(episodeId, now);
+            put(episodeId, PregnancyEpisodes.episode(episodeId, patientRef(p.patientId(), p.displayName()),
+                    service.herIds().get(0), false, p.createdAt(), now, p.employingMunicipality(),
+                    p.servingMunicipality()), now);
+        });
+    }
+
+    private void put(String episodeId, Resource resource, Instant now) {
+        store.putResource(episodeId, null, resource.fhirType(), resource.getIdElement().getIdPart(),
+                fhir.newJsonParser().encodeResourceToString(resource), now);
+    }
+
+    /** The id of the Consent resource of a pregnancy's sharing consent. */
+    static String consentId(String episodeId) {
+        return "sharing-" + episodeId;
     }
 
     private void writeBackground(String episodeId, PatientRef patient, PregnancyBackground background, Instant now) {

@@ -29,7 +29,7 @@ import org.hl7.fhir.r4.model.Resource;
  * read it; with her consent to share, anyone the shared journal's access policy lets read her
  * documents does too. Every read and search is audited, denials included.
  *
- * @param <T> Encounter, Observation, Condition, AllergyIntolerance or MedicationStatement
+ * @param <T> EpisodeOfCare, Encounter, Observation, Condition, AllergyIntolerance, MedicationStatement or Consent
  */
 public class PregnancyResourceProvider<T extends Resource> implements IResourceProvider {
 

@@ -51,5 +51,8 @@ public final class PregnancyCodes {
      * On Encounter.serviceProvider (a Reference): the caller's key of the office where the check
      * was done (valueString); the Reference's display carries its name.
      */
+    /** On the pregnancy's EpisodeOfCare: the municipality that employs the midwife (valueString). */
+    public static final String EMPLOYING_MUNICIPALITY = Extensions.BASE + "employing-municipality";
+
     public static final String OFFICE_KEY = Extensions.BASE + "pregnancy-office-key";
 }

@@ -217,6 +217,7 @@ class PregnancyCardBrowserIT extends GatewayITSupport {
         page.navigate(url("/helsekort/rapport"));
         assertThat(page.locator("h1").innerText()).isEqualTo("Svangerskapskontroller " + YearMonth.from(today()));
         assertThat(page.locator("table tbody tr").first().innerText()).contains("Storfjord", "Oteren helsehus", "Balsfjord", "2");
+        assertThat(page.locator("#andeler").innerText()).contains("Balsfjord 100 %");
         accessible("rapport");
         Download csv = page.waitForDownload(() -> page.click("#csv"));
         String text = Files.readString(csv.path(), StandardCharsets.UTF_8);

@@ -149,6 +149,10 @@ abstract class PregnancyRecordScenarios extends GatewayITSupport {
         // Oteren (System X) reads only Dialogmelding 1.0
         String toOteren = awaitFileContaining(inbox("oteren"), "142/85");
         assertThat(toOteren).contains("http://www.kith.no/xmlstds/dialog/2006-10-11", KARI);
+        // Kari has not consented: the notice reaches her GP but not the shared journal; Ingrid's is there
+        assertThat(documents(reader("demo-systemx-oteren"), KARI)).isEmpty();
+        assertThat(documents(reader("demo-infodoc-storsteinnes"), INGRID))
+                .anySatisfy(d -> assertThat(d.getCategoryFirstRep().getCodingFirstRep().getCode()).isEqualTo("dialogmelding"));
 
         // the GP office's AppRec is the notice's outcome; the midwife's own system never sees a receipt for it
         String notice = messages.byId(ingrid.gpNoticeMessageId()).orElseThrow().msgId();
@@ -292,6 +296,8 @@ abstract class PregnancyRecordScenarios extends GatewayITSupport {
                 new MonthlyReport.Line("Storfjord", "Oteren helsehus", "Storfjord", 1, 1));
         assertThat(month.checks()).isEqualTo(5);
         assertThat(month.women()).isEqualTo(2);
+        assertThat(month.sharesByServingMunicipality()).containsExactly(java.util.Map.entry("Balsfjord", 80L),
+                java.util.Map.entry("Storfjord", 20L));
         assertThat(report.csv(month)).isEqualTo("Måned;Kommune der kontrollen ble utført (refusjon);Kontor;Kvinnens kommune;"
                 + "Kontroller;Kvinner\r\n"
                 + month.month() + ";Balsfjord;Storsteinnes helsestasjon;Balsfjord;1;1\r\n"
@@ -317,6 +323,14 @@ abstract class PregnancyRecordScenarios extends GatewayITSupport {
         if (status != null) query = query.and(DocumentReference.STATUS.exactly().code(status));
         return query.returnBundle(Bundle.class).execute().getEntry().stream()
                 .map(e -> (DocumentReference) e.getResource()).toList();
+    }
+
+    static List<DocumentReference> documents(IGenericClient client, String patient) {
+        return client.search().forResource(DocumentReference.class)
+                .where(DocumentReference.PATIENT.hasChainedProperty(DocumentReference.IDENTIFIER.exactly()
+                        .systemAndIdentifier(Systems.FNR, patient)))
+                .returnBundle(Bundle.class).execute().getEntry().stream().map(e -> (DocumentReference) e.getResource())
+                .toList();
     }
 
     static Consent consent(IGenericClient client, String patient) {

@@ -25,7 +25,8 @@ import org.springframework.stereotype.Service;
 /**
  * Publishes a routed message's document to the shared journal: a DocumentReference with the
  * original XML and an HTML rendering, unless the patient objects, the document category or the
- * sender is configured out, or it was published already (routing again publishes nothing twice).
+ * sender is configured out, a {@link PublicationVeto} keeps it out, or it was published already
+ * (routing again publishes nothing twice).
  */
 @Service
 public class JournalPublisher {
@@ -40,9 +41,11 @@ public class JournalPublisher {
     private final FhirContext fhir;
     private final GatewayMetrics metrics;
     private final Clock clock;
+    private final java.util.List<PublicationVeto> vetoes;
 
     public JournalPublisher(JournalStore store, MessageStore messages, CareRecords records, JournalSettings settings, Mappers mappers,
-            FhirContext fhir, GatewayMetrics metrics, Clock clock) {
+            FhirContext fhir, GatewayMetrics metrics, Clock clock, java.util.List<PublicationVeto> vetoes) {
+        this.vetoes = java.util.List.copyOf(vetoes);
         this.store = store;
         this.messages = messages;
         this.records = records;
@@ -85,6 +88,14 @@ public class JournalPublisher {
             metrics.journalPublication("objection");
             log.info("message {} is not published to the shared journal: the patient objects", message.id());
             return null;
+        }
+        for (PublicationVeto veto : vetoes) {
+            java.util.Optional<String> reason = veto.veto(document.patientIdentifier(), sender.id());
+            if (reason.isPresent()) {
+                metrics.journalPublication(reason.get());
+                log.info("message {} is not published to the shared journal: {}", message.id(), reason.get());
+                return null;
+            }
         }
         // one document id, one document: a copy of a document to another receiver is the same document
         if (store.byMasterId(document.reference().getMasterIdentifier().getValue()).isPresent()

@@ -14,6 +14,18 @@ public class MonthlyReport {
 
     /** The report of one month: its lines and totals. */
     public record Report(YearMonth month, String service, List<Line> lines, long checks, long women) {
+
+        /**
+         * Each woman's municipality's share of the month's checks, in whole percent, for comparing
+         * with the share of the service it pays for (DOMAIN.md: Storfjord buys 20–30 %).
+         */
+        public java.util.Map<String, Long> sharesByServingMunicipality() {
+            java.util.Map<String, Long> counts = new java.util.TreeMap<>();
+            for (Line l : lines) counts.merge(l.servingMunicipality(), l.checks(), Long::sum);
+            java.util.Map<String, Long> shares = new java.util.LinkedHashMap<>();
+            counts.forEach((m, n) -> shares.put(m, checks == 0 ? 0 : Math.round(100.0 * n / checks)));
+            return shares;
+        }
     }
 
     /**

@@ -70,7 +70,7 @@ public class PregnancyCardController {
     }
 
     /** A row of the list of active pregnancies. */
-    public record ListRow(PregnancyStore.Pregnancy pregnancy, String weekToday, String termDate, String lastCheck) {
+    public record ListRow(PregnancyStore.Pregnancy pregnancy, String weekToday, String termDate) {
     }
 
     @GetMapping("/helsekort")
@@ -78,7 +78,7 @@ public class PregnancyCardController {
         LocalDate today = records.today();
         List<ListRow> rows = new ArrayList<>();
         for (PregnancyStore.Pregnancy p : records.active()) {
-            rows.add(new ListRow(p, week(p.termDate(), today), DATE.format(p.termDate()), null));
+            rows.add(new ListRow(p, week(p.termDate(), today), DATE.format(p.termDate())));
         }
         model.addAttribute("rows", rows);
         model.addAttribute("service", records.service());

@@ -306,6 +306,63 @@ abstract class PregnancyRecordScenarios extends GatewayITSupport {
         assertThat(report.of(YearMonth.from(records.today()).minusMonths(1)).lines()).isEmpty();
     }
 
+    @Test
+    @Order(8)
+    void aJournalSystemRecordsACheckOverTheFhirApi() throws Exception {
+        IGenericClient cgm = writer("demo-jordmor", MIDWIFE_HPR);
+        AntenatalCheck check = check(AT_STORSTEINNES, karisEpisode, 124, 78, DipstickResult.NEGATIVE, "Ført i CGM");
+        Bundle sent = checkBundle(check, karisEpisode);
+        Bundle stored = cgm.operation().onInstance(new org.hl7.fhir.r4.model.IdType("EpisodeOfCare", karisEpisode))
+                .named("$record-check").withParameter(org.hl7.fhir.r4.model.Parameters.class, "check", sent)
+                .returnResourceType(Bundle.class).execute();
+        Encounter encounter = (Encounter) stored.getEntryFirstRep().getResource();
+        assertThat(encounter.getServiceProvider().getDisplay()).isEqualTo("Storsteinnes helsestasjon");
+        assertThat(records.card(AT_OTEREN, karisEpisode).checks()).extracting(c -> c.check().note())
+                .contains("Ført i CGM");
+        assertThat(midwifeReads(Encounter.class, KARI)).anySatisfy(e ->
+                assertThat(e.getIdElement().getIdPart()).isEqualTo(encounter.getIdElement().getIdPart()));
+
+        // a wrong check: 422 with where the problem is, nothing stored
+        Bundle wrong = checkBundle(check(AT_STORSTEINNES, karisEpisode, 95, 118, null, null), karisEpisode);
+        assertThatThrownBy(() -> cgm.operation().onInstance(new org.hl7.fhir.r4.model.IdType("EpisodeOfCare", karisEpisode))
+                .named("$record-check").withParameter(org.hl7.fhir.r4.model.Parameters.class, "check", wrong)
+                .returnResourceType(Bundle.class).execute())
+                .isInstanceOf(ca.uhn.fhir.rest.server.exceptions.UnprocessableEntityException.class)
+                .satisfies(e -> assertThat(((ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException) e)
+                        .getResponseBody()).contains("Diastolisk blodtrykk", "8462-4"));
+        // someone who is not staff of the service, and a client of no office of it
+        assertThatThrownBy(() -> writer("demo-jordmor", "9144889").operation()
+                .onInstance(new org.hl7.fhir.r4.model.IdType("EpisodeOfCare", karisEpisode)).named("$record-check")
+                .withParameter(org.hl7.fhir.r4.model.Parameters.class, "check", sent).returnResourceType(Bundle.class)
+                .execute()).isInstanceOf(ForbiddenOperationException.class);
+        assertThatThrownBy(() -> writer("demo-systemx-oteren", MIDWIFE_HPR).operation()
+                .onInstance(new org.hl7.fhir.r4.model.IdType("EpisodeOfCare", karisEpisode)).named("$record-check")
+                .withParameter(org.hl7.fhir.r4.model.Parameters.class, "check", sent).returnResourceType(Bundle.class)
+                .execute()).isInstanceOf(ForbiddenOperationException.class);
+    }
+
+    Bundle checkBundle(AntenatalCheck check, String episode) {
+        var resources = no.samnav.mappers.pregnancy.AntenatalCheckWriter.write(check,
+                no.samnav.mappers.pregnancy.PatientRef.fnr(KARI, null), episode);
+        Bundle b = new Bundle().setType(Bundle.BundleType.COLLECTION);
+        b.addEntry().setResource(resources.encounter());
+        resources.observations().forEach(o -> b.addEntry().setResource(o));
+        return b;
+    }
+
+    <T extends org.hl7.fhir.r4.model.Resource> List<T> midwifeReads(Class<T> type, String patient) throws Exception {
+        return client("demo-jordmor", MIDWIFE_HPR).search().forResource(type)
+                .where(Encounter.PATIENT.hasChainedProperty(Encounter.IDENTIFIER.exactly().systemAndIdentifier(Systems.FNR, patient)))
+                .returnBundle(Bundle.class).execute().getEntry().stream().map(e -> type.cast(e.getResource())).toList();
+    }
+
+    IGenericClient writer(String clientId, String hpr) throws Exception {
+        IGenericClient client = fhir.newRestfulGenericClient("http://localhost:" + port + "/fhir");
+        client.registerInterceptor(new BearerTokenAuthInterceptor(devToken(port, "client_id=" + clientId + "&scope="
+                + URLEncoder.encode("samnav/journal.read samnav/journal.write", StandardCharsets.UTF_8) + "&hpr_number=" + hpr)));
+        return client;
+    }
+
     AntenatalCheck check(CardUser user, String episode, int systolic, int diastolic, DipstickResult protein, String note) {
         LocalDate today = records.today();
         LocalDate term = records.pregnancyOf(episode).termDate();

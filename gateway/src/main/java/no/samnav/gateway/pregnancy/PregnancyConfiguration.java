@@ -36,6 +36,7 @@ public class PregnancyConfiguration {
                 new PregnancyResourceProvider<>(MedicationStatement.class, store, records, access, registry, fhir),
                 new PregnancyResourceProvider<>(EpisodeOfCare.class, store, records, access, registry, fhir),
                 new PregnancyResourceProvider<>(Consent.class, store, records, access, registry, fhir),
-                new HealthcareServiceProvider(registry, api)));
+                new HealthcareServiceProvider(registry, api),
+                new PregnancyOperations(records, api, fhir)));
     }
 }

@@ -56,14 +56,24 @@ public class AuditTrail {
         return r;
     }
 
+    /** Every search, read and retrieve that concerned one document, newest first. */
+    public List<Record> forDocument(String documentId, int limit) {
+        return jdbc.query("SELECT id, recorded, action, reader_hpr, reader_orgs, client_id, patient_id, documents, purpose,"
+                + " outcome, detail, emergency_id FROM audit_event WHERE documents LIKE ? ORDER BY recorded DESC, seq DESC"
+                + " LIMIT ?", this::row, "%" + documentId + "%", limit);
+    }
+
     /** Every access to one patient's documents, newest first. */
     public List<Record> forPatient(String patientId, int limit) {
         return jdbc.query("SELECT id, recorded, action, reader_hpr, reader_orgs, client_id, patient_id, documents, purpose,"
                 + " outcome, detail, emergency_id FROM audit_event WHERE patient_id = ? ORDER BY recorded DESC, seq DESC"
-                + " LIMIT ?", (rs, n) -> new Record(rs.getString(1), rs.getTimestamp(2).toInstant(),
-                Action.valueOf(rs.getString(3)), rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7),
+                + " LIMIT ?", this::row, patientId, limit);
+    }
+
+    private Record row(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+        return new Record(rs.getString(1), rs.getTimestamp(2).toInstant(), Action.valueOf(rs.getString(3)), rs.getString(4),
+                rs.getString(5), rs.getString(6), rs.getString(7),
                 rs.getString(8) == null || rs.getString(8).isEmpty() ? List.of() : List.of(rs.getString(8).split(",")),
-                rs.getString(9), "success".equals(rs.getString(10)), rs.getString(11), rs.getString(12)),
-                patientId, limit);
+                rs.getString(9), "success".equals(rs.getString(10)), rs.getString(11), rs.getString(12));
     }
 }

@@ -31,7 +31,8 @@ public class CardLoginController {
     private final PregnancySettings settings;
     private final SecurityContextRepository sessions;
 
-    public CardLoginController(RegistryHolder registry, PregnancySettings settings, SecurityContextRepository cardSessions) {
+    public CardLoginController(RegistryHolder registry, PregnancySettings settings,
+            @org.springframework.beans.factory.annotation.Qualifier("cardSessions") SecurityContextRepository cardSessions) {
         this.registry = registry;
         this.settings = settings;
         this.sessions = cardSessions;

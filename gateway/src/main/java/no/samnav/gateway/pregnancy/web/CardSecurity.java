@@ -20,19 +20,26 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
 @Configuration
 public class CardSecurity {
 
-    /** Where the login keeps the logged-in person between requests. */
+    /**
+     * Where the login keeps the logged-in person between requests: a session attribute of its own, so
+     * that a login to another of the gateway's pages (the operator console) in the same browser is
+     * a separate one.
+     */
     @Bean
     SecurityContextRepository cardSessions() {
-        return new HttpSessionSecurityContextRepository();
+        HttpSessionSecurityContextRepository sessions = new HttpSessionSecurityContextRepository();
+        sessions.setSpringSecurityContextKey("SAMNAV_HELSEKORT_LOGIN");
+        return sessions;
     }
 
     @Bean
     @Order(0)
-    SecurityFilterChain pregnancyCardPages(HttpSecurity http, SecurityContextRepository cardSessions) throws Exception {
+    SecurityFilterChain pregnancyCardPages(HttpSecurity http,
+            @org.springframework.beans.factory.annotation.Qualifier("cardSessions") SecurityContextRepository cardSessions) throws Exception {
         PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
         http.securityMatcher(paths.matcher("/helsekort/**"))
-                .authorizeHttpRequests(a -> a.requestMatchers(paths.matcher("/helsekort/logg-inn"),
-                        paths.matcher("/helsekort/static/**")).permitAll().anyRequest().authenticated())
+                .authorizeHttpRequests(a -> a.requestMatchers(paths.matcher("/helsekort/logg-inn")).permitAll()
+                        .anyRequest().authenticated())
                 .securityContext(c -> c.securityContextRepository(cardSessions))
                 .exceptionHandling(e -> e.authenticationEntryPoint(new LoginUrlAuthenticationEntryPoint("/helsekort/logg-inn")))
                 .logout(l -> l.logoutRequestMatcher(paths.matcher(org.springframework.http.HttpMethod.POST, "/helsekort/logg-ut"))

@@ -1,0 +1,198 @@
+package no.samnav.gateway.console;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import no.samnav.gateway.flow.RegistryHolder;
+import no.samnav.gateway.journal.AuditTrail;
+import no.samnav.gateway.journal.JournalStore;
+import no.samnav.gateway.operator.ConflictException;
+import no.samnav.gateway.operator.DeadLetterService;
+import no.samnav.gateway.operator.NotFoundException;
+import no.samnav.gateway.registry.Participant;
+import no.samnav.gateway.store.MessageQuery;
+import no.samnav.gateway.store.MessageStore;
+import no.samnav.gateway.store.StoredMessage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.actuate.health.HealthEndpoint;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The operator console for municipal IT (Norwegian bokmål): the dashboard of the last hour and day,
+ * message search, one message's detail, and the dead letters with resend. Thin: the message store,
+ * the dead-letter service and the shared journal's audit trail do the work.
+ */
+@Controller
+public class ConsoleController {
+
+    private static final Logger log = LoggerFactory.getLogger(ConsoleController.class);
+    static final ZoneId OSLO = ZoneId.of("Europe/Oslo");
+    static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("dd.MM.uuuu HH:mm:ss").withZone(OSLO);
+
+    private final ConsoleQueries queries;
+    private final MessageStore store;
+    private final DeadLetterService deadLetters;
+    private final JournalStore journal;
+    private final AuditTrail audit;
+    private final RegistryHolder registry;
+    private final MeterRegistry meters;
+    private final HealthEndpoint health;
+    private final Clock clock;
+
+    public ConsoleController(ConsoleQueries queries, MessageStore store, DeadLetterService deadLetters, JournalStore journal,
+            AuditTrail audit, RegistryHolder registry, MeterRegistry meters, HealthEndpoint health, Clock clock) {
+        this.queries = queries;
+        this.store = store;
+        this.deadLetters = deadLetters;
+        this.journal = journal;
+        this.audit = audit;
+        this.registry = registry;
+        this.meters = meters;
+        this.health = health;
+        this.clock = clock;
+    }
+
+    @ModelAttribute("operator")
+    ConsoleUser operator(@AuthenticationPrincipal ConsoleUser operator) {
+        return operator;
+    }
+
+    @ModelAttribute("time")
+    DateTimeFormatter time() {
+        return TIME;
+    }
+
+    @GetMapping("/admin")
+    public String dashboard(Model model) {
+        var now = clock.instant();
+        model.addAttribute("sent", queries.sent(now));
+        model.addAttribute("received", queries.received(now));
+        model.addAttribute("queues", queueDepths());
+        model.addAttribute("deadLetterCount", deadLetters.list(null).size());
+        model.addAttribute("health", health.health().getStatus().getCode());
+        model.addAttribute("participants", registry.current().participants());
+        model.addAttribute("updated", TIME.format(now));
+        return "admin/oversikt";
+    }
+
+    @GetMapping("/admin/meldinger")
+    public String search(@RequestParam(name = "id", required = false) String id,
+            @RequestParam(name = "patient", required = false) String patient,
+            @RequestParam(name = "sender", required = false) String sender,
+            @RequestParam(name = "receiver", required = false) String receiver,
+            @RequestParam(name = "status", required = false) String status,
+            @RequestParam(name = "from", required = false) String from, @RequestParam(name = "to", required = false) String to,
+            Model model) {
+        Map<String, String> values = new LinkedHashMap<>();
+        values.put("id", id == null ? "" : id);
+        values.put("patient", patient == null ? "" : patient);
+        values.put("sender", sender == null ? "" : sender);
+        values.put("receiver", receiver == null ? "" : receiver);
+        values.put("status", status == null ? "" : status);
+        values.put("from", from == null ? "" : from);
+        values.put("to", to == null ? "" : to);
+        model.addAttribute("values", values);
+        model.addAttribute("statuses", no.samnav.gateway.store.MessageStatus.values());
+        if (id != null && !id.isBlank()) {
+            return store.byIdOrMsgId(id.strip()).map(m -> "redirect:/admin/meldinger/" + m.id()).orElseGet(() -> {
+                model.addAttribute("error", "Fant ingen melding med id " + id.strip() + ".");
+                model.addAttribute("results", List.of());
+                return "admin/meldinger";
+            });
+        }
+        try {
+            model.addAttribute("results", store.find(MessageQuery.parse(patient, sender, receiver,
+                    status == null || status.isBlank() ? null : status, from, to, 200)));
+        } catch (IllegalArgumentException e) {
+            model.addAttribute("error", "Søket kan ikke gjøres: " + e.getMessage());
+            model.addAttribute("results", List.of());
+        }
+        return "admin/meldinger";
+    }
+
+    @GetMapping("/admin/meldinger/{id}")
+    public String message(@PathVariable("id") String id, Model model) {
+        StoredMessage m = store.byIdOrMsgId(id).orElseThrow(() -> new NotFoundException("no message " + id));
+        model.addAttribute("m", m);
+        model.addAttribute("events", store.events(m.id()));
+        model.addAttribute("deliveries", store.deliveries(m.id()));
+        model.addAttribute("original", PrettyXml.format(store.original(m.id())));
+        String document = journal.documentPublishedFrom(m.id()).orElse(null);
+        model.addAttribute("document", document);
+        model.addAttribute("readers", document == null ? List.of() : audit.forDocument(document, 100));
+        return "admin/melding";
+    }
+
+    @GetMapping("/admin/doede-brev")
+    public String deadLetters(Model model) {
+        model.addAttribute("deadLetters", deadLetters.list(null));
+        return "admin/doede-brev";
+    }
+
+    @PostMapping("/admin/doede-brev/{id}/send-igjen")
+    public String resend(@AuthenticationPrincipal ConsoleUser operator, @PathVariable("id") String id,
+            @RequestParam(name = "participant", required = false) String participant, RedirectAttributes redirect) {
+        DeadLetterService.Resent resent = deadLetters.resend(id, participant);
+        log.info("operator {} resent message {} to {}", operator.name(), resent.messageId(), resent.participant());
+        redirect.addFlashAttribute("saved", "Meldingen er sendt igjen til " + name(resent.participant()) + ".");
+        return "redirect:/admin/doede-brev";
+    }
+
+    @PostMapping("/admin/doede-brev/send-alle-igjen")
+    public String resendAll(@AuthenticationPrincipal ConsoleUser operator,
+            @RequestParam(name = "participant", required = false) String participant, RedirectAttributes redirect) {
+        List<DeadLetterService.Resent> resent = deadLetters.resendAll(participant == null || participant.isBlank() ? null
+                : participant);
+        log.info("operator {} resent {} dead-lettered messages", operator.name(), resent.size());
+        redirect.addFlashAttribute("saved", resent.size() + " meldinger er sendt igjen.");
+        return "redirect:/admin/doede-brev";
+    }
+
+    @ExceptionHandler(NotFoundException.class)
+    @ResponseStatus(org.springframework.http.HttpStatus.NOT_FOUND)
+    public String notFound(NotFoundException e, Model model) {
+        model.addAttribute("message", "Fant ikke det du ba om (" + e.getMessage() + "). Søk etter meldingen på nytt.");
+        return "admin/feil";
+    }
+
+    @ExceptionHandler(ConflictException.class)
+    @ResponseStatus(org.springframework.http.HttpStatus.CONFLICT)
+    public String conflict(ConflictException e, Model model) {
+        model.addAttribute("message", "Det gikk ikke: " + e.getMessage() + ". Se meldingens tidslinje for hva som har skjedd.");
+        return "admin/feil";
+    }
+
+    private String name(String participant) {
+        return participant == null ? "rutingen" : registry.current().byId(participant).map(Participant::name).orElse(participant);
+    }
+
+    private Map<String, Long> queueDepths() {
+        Map<String, Long> depths = new LinkedHashMap<>();
+        for (Gauge g : meters.find("samnav.queue.depth").gauges()) {
+            depths.put(g.getId().getTag("queue"), (long) g.value());
+        }
+        return depths;
+    }
+
+    /** For tests and the template: the original's bytes as text. */
+    static String text(byte[] bytes) {
+        return new String(bytes, StandardCharsets.UTF_8);
+    }
+}

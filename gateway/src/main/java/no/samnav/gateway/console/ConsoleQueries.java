@@ -1,0 +1,50 @@
+package no.samnav.gateway.console;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/** What the console's dashboard counts, straight from the message store. */
+@Repository
+public class ConsoleQueries {
+
+    /**
+     * Messages a participant sent of one type: in the last hour and day, and how many of the day's
+     * were rejected or are dead-lettered now.
+     */
+    public record Sent(String participant, String messageType, long lastHour, long lastDay, long rejected,
+            long deadLettered) {
+    }
+
+    /** Deliveries written to a participant's channel in the last hour and day, and those still waiting. */
+    public record Received(String participant, long lastHour, long lastDay, long waiting) {
+    }
+
+    private final JdbcTemplate jdbc;
+
+    public ConsoleQueries(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public List<Sent> sent(Instant now) {
+        Timestamp hour = Timestamp.from(now.minusSeconds(3600)), day = Timestamp.from(now.minusSeconds(86_400));
+        return jdbc.query("SELECT channel, COALESCE(message_type, '–'),"
+                + " SUM(CASE WHEN received_at >= ? THEN 1 ELSE 0 END), COUNT(*),"
+                + " SUM(CASE WHEN status = 'REJECTED' THEN 1 ELSE 0 END),"
+                + " SUM(CASE WHEN status = 'DEAD_LETTERED' THEN 1 ELSE 0 END)"
+                + " FROM message WHERE received_at >= ? GROUP BY channel, message_type ORDER BY channel, message_type",
+                (rs, n) -> new Sent(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4), rs.getLong(5),
+                        rs.getLong(6)), hour, day);
+    }
+
+    public List<Received> received(Instant now) {
+        Timestamp hour = Timestamp.from(now.minusSeconds(3600)), day = Timestamp.from(now.minusSeconds(86_400));
+        return jdbc.query("SELECT d.participant, SUM(CASE WHEN d.delivered_at >= ? THEN 1 ELSE 0 END),"
+                + " SUM(CASE WHEN d.delivered_at >= ? THEN 1 ELSE 0 END), SUM(CASE WHEN d.delivered_at IS NULL THEN 1 ELSE 0 END)"
+                + " FROM delivery d JOIN message m ON m.id = d.message_id WHERE m.received_at >= ? OR d.delivered_at IS NULL"
+                + " GROUP BY d.participant ORDER BY d.participant",
+                (rs, n) -> new Received(rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)), hour, day, day);
+    }
+}

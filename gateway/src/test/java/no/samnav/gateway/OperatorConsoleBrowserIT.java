@@ -1,0 +1,143 @@
+package no.samnav.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.microsoft.playwright.Page;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.UUID;
+import no.samnav.gateway.browser.HeadlessChromium;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * The operator console in headless Chromium, as municipal IT uses it: log in, see a note from
+ * Storsteinnes to Oteren on the dashboard, find it by the patient, read its detail (timeline, the
+ * Dialogmelding 1.0 Oteren got, the original), break Oteren's inbox so a note dead-letters, fix it,
+ * resend, and see it delivered once. Every page passes the basic accessibility checks; screenshots
+ * go to target/browser/.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class OperatorConsoleBrowserIT extends GatewayITSupport {
+
+    static HeadlessChromium chromium;
+    static Page page;
+    static final String FIRST = UUID.randomUUID().toString();
+    static final String SECOND = UUID.randomUUID().toString();
+
+    @LocalServerPort
+    int port;
+
+    @BeforeAll
+    static void openChromium() {
+        chromium = HeadlessChromium.launch();
+        page = chromium.newPage();
+    }
+
+    @AfterAll
+    static void closeChromium() {
+        if (chromium != null) chromium.close();
+    }
+
+    String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+
+    static void accessible(String name) {
+        assertThat(HeadlessChromium.accessibilityProblems(page)).as(name).isEmpty();
+        HeadlessChromium.screenshot(page, Path.of("target", "browser", "console-" + name + ".png"));
+    }
+
+    @Test
+    @Order(1)
+    void anOperatorLogsIn() {
+        page.navigate(url("/admin"));
+        assertThat(page.url()).endsWith("/admin/logg-inn");
+        accessible("logg-inn");
+        page.fill("#name", "x");
+        page.click("button[type=submit]");
+        assertThat(page.locator("[role=alert]").innerText()).contains("Skriv navnet ditt");
+        page.fill("#name", "Ola Drift (fiktiv)");
+        page.click("button[type=submit]");
+        assertThat(page.url()).endsWith("/admin");
+        assertThat(page.locator("h1").innerText()).isEqualTo("Oversikt");
+        assertThat(page.locator(".banner").innerText()).contains("Ola Drift (fiktiv)");
+    }
+
+    @Test
+    @Order(2)
+    void theDashboardShowsANoteOnItsWay() throws IOException {
+        drop("storsteinnes", FIRST + ".xml", noteFromStorsteinnesToOteren(FIRST));
+        awaitFileContaining(inbox("oteren"), FIRST);
+        page.navigate(url("/admin"));
+        assertThat(page.locator("#sendt tbody tr").filter(new com.microsoft.playwright.Locator.FilterOptions()
+                .setHasText("storsteinnes")).first().innerText()).contains("1");
+        assertThat(page.locator("#mottatt tbody tr").filter(new com.microsoft.playwright.Locator.FilterOptions()
+                .setHasText("oteren")).first().innerText()).contains("1");
+        assertThat(page.locator(".facts").innerText()).contains("I drift");
+        accessible("oversikt");
+    }
+
+    @Test
+    @Order(3)
+    void sheFindsItByThePatientAndReadsItsDetail() {
+        page.click("text=Meldinger");
+        page.fill("#patient", SAMPLE_PATIENT);
+        page.click("button:has-text('Søk')");
+        assertThat(page.locator("#treff tbody tr").count()).isEqualTo(1);
+        accessible("meldinger");
+        page.locator("#treff tbody tr a").first().click();
+        assertThat(page.locator("h1").innerText()).isEqualTo("Melding " + FIRST);
+        assertThat(page.locator("#hendelser").innerText()).contains("RECEIVED", "ROUTED", "DELIVERED");
+        assertThat(page.locator("section[aria-labelledby=leveranser] tbody").innerText()).contains("oteren", "dialogmelding-1.0");
+        // the original, indented for reading
+        assertThat(page.locator("pre.payload").innerText()).contains("<MsgHead").containsPattern("\n +<MsgInfo>");
+        accessible("melding");
+
+        // a search by message id goes straight to it; an unknown one says so
+        page.navigate(url("/admin/meldinger?id=" + FIRST));
+        assertThat(page.locator("h1").innerText()).isEqualTo("Melding " + FIRST);
+        page.navigate(url("/admin/meldinger?id=no-such-message"));
+        assertThat(page.locator("[role=alert]").innerText()).contains("Fant ingen melding med id no-such-message");
+    }
+
+    @Test
+    @Order(4)
+    void aDeadLetterIsResentAfterTheFixAndArrivesOnce() throws IOException {
+        OperatorApiScenarios.breakInbox("oteren");
+        drop("storsteinnes", SECOND + ".xml", noteFromStorsteinnesToOteren(SECOND));
+        await().atMost(Duration.ofSeconds(60)).until(() -> {
+            page.navigate(url("/admin/doede-brev"));
+            return page.locator("#brev").count() == 1 && page.locator("#brev").innerText().contains(SECOND);
+        });
+        assertThat(page.locator("#brev tbody tr").first().innerText()).contains("oteren");
+        accessible("doede-brev");
+
+        OperatorApiScenarios.fixInbox("oteren");
+        page.click("#brev tbody tr button:has-text('Send igjen')");
+        assertThat(page.locator("[role=status]").innerText()).isEqualTo("Meldingen er sendt igjen til Oteren legekontor.");
+        awaitFileContaining(inbox("oteren"), SECOND);
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(10))
+                .until(() -> countFilesContaining(inbox("oteren"), SECOND) == 1);
+        assertThat(page.locator("#brev").count()).isZero();
+
+        page.navigate(url("/admin/meldinger?id=" + SECOND));
+        assertThat(page.locator("#hendelser").innerText()).contains("DEAD_LETTERED", "RESENT", "DELIVERED");
+    }
+
+    @Test
+    @Order(5)
+    void loggingOutEndsTheSession() {
+        page.click("text=Logg ut");
+        assertThat(page.url()).contains("/admin/logg-inn");
+        page.navigate(url("/admin/doede-brev"));
+        assertThat(page.url()).endsWith("/admin/logg-inn");
+    }
+}

@@ -97,9 +97,24 @@ class OperatorConsoleBrowserIT extends GatewayITSupport {
         assertThat(page.locator("h1").innerText()).isEqualTo("Melding " + FIRST);
         assertThat(page.locator("#hendelser").innerText()).contains("RECEIVED", "ROUTED", "DELIVERED");
         assertThat(page.locator("section[aria-labelledby=leveranser] tbody").innerText()).contains("oteren", "dialogmelding-1.0");
-        // the original, indented for reading
-        assertThat(page.locator("pre.payload").innerText()).contains("<MsgHead").containsPattern("\n +<MsgInfo>");
+        // the original, indented for reading, and the patient's number masked until she asks
+        assertThat(page.locator("pre.payload").innerText()).contains("<MsgHead").containsPattern("\n +<MsgInfo>")
+                .contains(SAMPLE_PATIENT.substring(0, 6) + "*****").doesNotContain(SAMPLE_PATIENT);
+        assertThat(page.locator("#pasient").innerText()).contains(SAMPLE_PATIENT.substring(0, 6) + "*****")
+                .doesNotContain(SAMPLE_PATIENT);
         accessible("melding");
+        page.click("text=Vis fødselsnummer");
+        assertThat(page.locator("#pasient").innerText()).contains(SAMPLE_PATIENT);
+        assertThat(page.locator("pre.payload").innerText()).contains(SAMPLE_PATIENT);
+        // and showing it is in the patient's access log, under her name
+        page.click("text=Innsynslogg");
+        page.fill("#patient", SAMPLE_PATIENT);
+        page.click("button:has-text('Vis logg')");
+        assertThat(page.locator("#logg tbody tr").first().innerText()).contains("Driftsoperatør viste fødselsnummeret",
+                "Ola Drift (fiktiv)", "Drift");
+        accessible("innsyn");
+        page.navigate(url("/admin/meldinger/" + FIRST));
+        assertThat(page.locator("#pasient").innerText()).doesNotContain(SAMPLE_PATIENT);
 
         // a search by message id goes straight to it; an unknown one says so
         page.navigate(url("/admin/meldinger?id=" + FIRST));
@@ -134,6 +149,32 @@ class OperatorConsoleBrowserIT extends GatewayITSupport {
 
     @Test
     @Order(5)
+    void aDeadLetterIsDiscardedWithAReasonAndNeverDelivered() throws IOException {
+        String third = UUID.randomUUID().toString();
+        OperatorApiScenarios.breakInbox("oteren");
+        drop("storsteinnes", third + ".xml", noteFromStorsteinnesToOteren(third));
+        await().atMost(Duration.ofSeconds(60)).until(() -> {
+            page.navigate(url("/admin/doede-brev"));
+            return page.locator("#brev").count() == 1 && page.locator("#brev").innerText().contains(third);
+        });
+        page.fill("#brev tbody tr input[name=reason]", "nei");
+        page.click("#brev tbody tr button:has-text('Forkast')");
+        assertThat(page.locator("[role=alert]").innerText()).contains("Skriv hvorfor meldingen forkastes");
+        page.fill("#brev tbody tr input[name=reason]", "Sendt på papir etter avtale med Oteren");
+        page.click("#brev tbody tr button:has-text('Forkast')");
+        assertThat(page.locator("[role=status]").innerText()).contains("forkastet");
+        assertThat(page.locator("#brev").count()).isZero();
+        OperatorApiScenarios.fixInbox("oteren");
+        page.navigate(url("/admin/meldinger?id=" + third));
+        assertThat(page.locator("#hendelser").innerText()).contains("DISCARDED",
+                "by Ola Drift (fiktiv): Sendt på papir etter avtale med Oteren");
+        // nothing brings it back: Oteren's working inbox never gets it
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(10))
+                .until(() -> countFilesContaining(inbox("oteren"), third) == 0);
+    }
+
+    @Test
+    @Order(6)
     void loggingOutEndsTheSession() {
         page.click("text=Logg ut");
         assertThat(page.url()).contains("/admin/logg-inn");

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import no.samnav.gateway.flow.RegistryHolder;
+import no.samnav.gateway.journal.AccessLogPage;
 import no.samnav.gateway.journal.AuditTrail;
 import no.samnav.gateway.journal.JournalStore;
 import no.samnav.gateway.operator.ConflictException;
@@ -130,14 +131,68 @@ public class ConsoleController {
     @GetMapping("/admin/meldinger/{id}")
     public String message(@PathVariable("id") String id, Model model) {
         StoredMessage m = store.byIdOrMsgId(id).orElseThrow(() -> new NotFoundException("no message " + id));
+        // the patient's number stays masked until the operator asks, and asking is audited (POST below)
+        boolean revealed = m.id().equals(model.getAttribute("revealed"));
+        String patient = store.patientOf(m.id());
         model.addAttribute("m", m);
+        model.addAttribute("patient", patient == null ? null : revealed ? patient : PatientMasking.mask(patient));
+        model.addAttribute("revealed", revealed);
         model.addAttribute("events", store.events(m.id()));
         model.addAttribute("deliveries", store.deliveries(m.id()));
-        model.addAttribute("original", PrettyXml.format(store.original(m.id())));
+        String original = PrettyXml.format(store.original(m.id()));
+        model.addAttribute("original", revealed ? original : PatientMasking.maskAll(original));
         String document = journal.documentPublishedFrom(m.id()).orElse(null);
         model.addAttribute("document", document);
         model.addAttribute("readers", document == null ? List.of() : audit.forDocument(document, 100));
         return "admin/melding";
+    }
+
+    /** Shows the patient's number on one message, once, and records it in the patient's access log. */
+    @PostMapping("/admin/meldinger/{id}/vis-pasient")
+    public String reveal(@AuthenticationPrincipal ConsoleUser operator, @PathVariable("id") String id,
+            RedirectAttributes redirect) {
+        StoredMessage m = store.byIdOrMsgId(id).orElseThrow(() -> new NotFoundException("no message " + id));
+        String patient = store.patientOf(m.id());
+        if (patient != null) audit.recordOperatorReveal(operator.name(), patient, m.id());
+        log.info("operator {} showed the patient of message {}", operator.name(), m.id());
+        redirect.addFlashAttribute("revealed", m.id());
+        return "redirect:/admin/meldinger/" + m.id();
+    }
+
+    /** A row of the access log as the console shows it. */
+    public record AccessRow(String at, String action, String person, String organisations, String client, int documents,
+            String purpose, String outcome, boolean allowed) {
+    }
+
+    /** The patient's access log (who searched, read or retrieved her documents, and operators' looks), with a CSV export. */
+    @GetMapping("/admin/innsyn")
+    public String accessLog(@RequestParam(name = "patient", required = false) String patient, Model model) {
+        model.addAttribute("patient", patient == null ? "" : patient.strip());
+        if (patient == null || patient.isBlank()) {
+            model.addAttribute("rows", List.of());
+            return "admin/innsyn";
+        }
+        if (!no.samnav.mappers.identifiers.NorwegianIds.isValidPersonNumber(patient.strip())) {
+            model.addAttribute("error", "Fødselsnummeret må ha 11 siffer med gyldige kontrollsiffer.");
+            model.addAttribute("rows", List.of());
+            return "admin/innsyn";
+        }
+        model.addAttribute("rows", audit.forPatient(patient.strip(), 1000).stream().map(r -> new AccessRow(
+                TIME.format(r.recorded()), AccessLogPage.action(r.action()), r.readerHpr() == null ? "" : r.readerHpr(),
+                r.readerOrgs() == null ? "" : r.readerOrgs(), r.clientId() == null ? "" : r.clientId(), r.documents().size(),
+                AccessLogPage.purpose(r.purpose()), AccessLogPage.outcome(r), r.allowed())).toList());
+        return "admin/innsyn";
+    }
+
+    @GetMapping(path = "/admin/innsyn.csv")
+    public org.springframework.http.ResponseEntity<String> accessLogCsv(@RequestParam(name = "patient") String patient) {
+        if (!no.samnav.mappers.identifiers.NorwegianIds.isValidPersonNumber(patient.strip())) {
+            return org.springframework.http.ResponseEntity.badRequest().body("Fødselsnummeret må ha 11 siffer med gyldige kontrollsiffer.\n");
+        }
+        return org.springframework.http.ResponseEntity.ok()
+                .contentType(new org.springframework.http.MediaType("text", "csv", StandardCharsets.UTF_8))
+                .header("Content-Disposition", "attachment; filename=\"innsynslogg.csv\"")
+                .body(AccessLogPage.csv(audit.forPatient(patient.strip(), 10_000)));
     }
 
     @GetMapping("/admin/doede-brev")
@@ -162,6 +217,20 @@ public class ConsoleController {
                 : participant);
         log.info("operator {} resent {} dead-lettered messages", operator.name(), resent.size());
         redirect.addFlashAttribute("saved", resent.size() + " meldinger er sendt igjen.");
+        return "redirect:/admin/doede-brev";
+    }
+
+    @PostMapping("/admin/doede-brev/{id}/forkast")
+    public String discard(@AuthenticationPrincipal ConsoleUser operator, @PathVariable("id") String id,
+            @RequestParam(name = "reason", required = false) String reason, RedirectAttributes redirect) {
+        try {
+            DeadLetterService.Discarded d = deadLetters.discard(id, reason, operator.name());
+            redirect.addFlashAttribute("saved", "Meldingen er forkastet og leveres ikke. Årsaken står på tidslinjen.");
+            log.info("operator {} discarded message {}", operator.name(), d.messageId());
+        } catch (IllegalArgumentException e) {
+            redirect.addFlashAttribute("error", "Skriv hvorfor meldingen forkastes (5–500 tegn): årsaken lagres på"
+                    + " meldingens tidslinje.");
+        }
         return "redirect:/admin/doede-brev";
     }
 

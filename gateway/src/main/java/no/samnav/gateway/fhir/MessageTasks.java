@@ -46,7 +46,8 @@ public final class MessageTasks {
             MessageStatus.RESENT, Task.TaskStatus.INPROGRESS,
             MessageStatus.ACKNOWLEDGED, Task.TaskStatus.COMPLETED,
             MessageStatus.REJECTED, Task.TaskStatus.REJECTED,
-            MessageStatus.DEAD_LETTERED, Task.TaskStatus.FAILED);
+            MessageStatus.DEAD_LETTERED, Task.TaskStatus.FAILED,
+            MessageStatus.DISCARDED, Task.TaskStatus.CANCELLED);
 
     /** The gateway states behind a FHIR Task status (empty for one the gateway never uses). */
     public static List<MessageStatus> statusesOf(Task.TaskStatus status) {

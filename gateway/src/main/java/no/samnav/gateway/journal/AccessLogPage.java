@@ -13,7 +13,7 @@ import javax.xml.stream.XMLStreamWriter;
  * The patient access log ("hvem har lest journalen min") as a page and as CSV, in Norwegian
  * (bokmål), times in Norwegian local time. Written with StAX so that every value is escaped.
  */
-final class AccessLogPage {
+public final class AccessLogPage {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm:ss")
             .withZone(ZoneId.of("Europe/Oslo"));
@@ -24,16 +24,18 @@ final class AccessLogPage {
     private AccessLogPage() {
     }
 
-    static String action(AuditTrail.Action action) {
+    public static String action(AuditTrail.Action action) {
         return switch (action) {
             case SEARCH -> "Søk";
             case READ -> "Lest dokumentinformasjon";
             case RETRIEVE -> "Hentet dokument";
             case EMERGENCY_ACCESS -> "Nødtilgang erklært";
+            case OPERATOR_REVEAL -> "Driftsoperatør viste fødselsnummeret";
         };
     }
 
-    static String outcome(AuditTrail.Record r) {
+    public static String outcome(AuditTrail.Record r) {
+        if (r.action() == AuditTrail.Action.OPERATOR_REVEAL) return "Drift av meldingsformidlingen (" + r.detail() + ")";
         if (!r.allowed()) {
             return "Avvist: " + switch (r.detail()) {
                 case "NO_PERSON" -> "ingen person i forespørselen";
@@ -53,14 +55,22 @@ final class AccessLogPage {
         };
     }
 
+    public static String purpose(String purpose) {
+        return switch (purpose) {
+            case "ETREAT" -> "Nødtilgang";
+            case "HOPERAT" -> "Drift";
+            default -> "Helsehjelp";
+        };
+    }
+
     private static String[] row(AuditTrail.Record r) {
         return new String[] {TIME.format(r.recorded()), action(r.action()), r.readerHpr() == null ? "" : r.readerHpr(),
                 r.readerOrgs() == null ? "" : r.readerOrgs(), r.clientId() == null ? "" : r.clientId(),
-                String.valueOf(r.documents().size()), "ETREAT".equals(r.purpose()) ? "Nødtilgang" : "Helsehjelp",
+                String.valueOf(r.documents().size()), purpose(r.purpose()),
                 outcome(r)};
     }
 
-    static String csv(List<AuditTrail.Record> records) {
+    public static String csv(List<AuditTrail.Record> records) {
         StringBuilder sb = new StringBuilder();
         line(sb, HEADINGS);
         for (AuditTrail.Record r : records) line(sb, row(r));

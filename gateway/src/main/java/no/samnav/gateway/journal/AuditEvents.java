@@ -35,12 +35,20 @@ final class AuditEvents {
                 e.addSubtype(new Coding(ACT_REASON, "BTG", "break the glass"));
                 e.setAction(AuditEvent.AuditEventAction.E);
             }
+            case OPERATOR_REVEAL -> {
+                e.addSubtype(new Coding(RESTFUL, "read", "read"));
+                e.setAction(AuditEvent.AuditEventAction.R);
+            }
         }
         e.setRecorded(Date.from(r.recorded()));
         e.setOutcome(r.allowed() ? AuditEvent.AuditEventOutcome._0 : AuditEvent.AuditEventOutcome._4);
         e.setOutcomeDesc((r.allowed() ? "allowed: " : "denied: ") + r.detail());
         e.addPurposeOfEvent(new CodeableConcept(new Coding(ACT_REASON, r.purpose(),
-                "ETREAT".equals(r.purpose()) ? "Emergency Treatment" : "treatment")));
+                switch (r.purpose()) {
+                    case "ETREAT" -> "Emergency Treatment";
+                    case "HOPERAT" -> "healthcare operations";
+                    default -> "treatment";
+                })));
         AuditEvent.AuditEventAgentComponent person = e.addAgent().setRequestor(true);
         if (r.readerHpr() != null) {
             person.setWho(new Reference().setIdentifier(new Identifier().setSystem(Systems.HPR).setValue(r.readerHpr())));

@@ -20,7 +20,9 @@ public class AuditTrail {
 
     /** What was done. */
     public enum Action {
-        SEARCH, READ, RETRIEVE, EMERGENCY_ACCESS
+        SEARCH, READ, RETRIEVE, EMERGENCY_ACCESS,
+        /** An operator of the gateway showed the patient's number in the console (purpose HOPERAT). */
+        OPERATOR_REVEAL
     }
 
     /** One audit record; {@code documents} are DocumentReference ids; {@code detail} the basis or the denial. */
@@ -53,6 +55,22 @@ public class AuditTrail {
                 + " documents, purpose, outcome, detail, emergency_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 r.id(), Timestamp.from(r.recorded()), action.name(), r.readerHpr(), r.readerOrgs(), r.clientId(),
                 patientId, docs, purpose, r.allowed() ? "success" : "denied", detail, r.emergencyAccessId());
+        return r;
+    }
+
+    /**
+     * Records that an operator showed a patient's number in the console, on a message: the patient
+     * sees it in the access log, as any other look at her data.
+     */
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public Record recordOperatorReveal(String operator, String patientId, String messageId) {
+        Record r = new Record(UUID.randomUUID().toString(), clock.instant().truncatedTo(ChronoUnit.MICROS),
+                Action.OPERATOR_REVEAL, null, operator, "samnav-console", patientId, List.of(), "HOPERAT", true,
+                "message " + messageId, null);
+        jdbc.update("INSERT INTO audit_event (id, recorded, action, reader_hpr, reader_orgs, client_id, patient_id,"
+                + " documents, purpose, outcome, detail, emergency_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                r.id(), Timestamp.from(r.recorded()), r.action().name(), null, operator, r.clientId(), patientId, "",
+                r.purpose(), "success", r.detail(), null);
         return r;
     }
 

@@ -104,21 +104,59 @@ public class DeadLetterService {
         return resent;
     }
 
+    /** What a discard did. */
+    public record Discarded(String messageId, String participant, int deadLettersRemoved) {
+    }
+
+    /**
+     * Gives up a dead-lettered message (by gateway id or MsgId) for good, with the operator's reason:
+     * its dead letter leaves the queue and {@code DISCARDED} with who and why goes on the timeline.
+     */
+    public Discarded discard(String id, String reason, String operator) {
+        StoredMessage message = store.byIdOrMsgId(id).orElseThrow(() -> new NotFoundException("no message " + id));
+        if (message.status() != MessageStatus.DEAD_LETTERED) {
+            throw new ConflictException("message " + message.id() + " is not dead-lettered (status " + message.status() + ")");
+        }
+        String why = reason == null ? "" : reason.strip();
+        if (why.length() < 5 || why.length() > 500) {
+            throw new IllegalArgumentException("a discard needs a reason of 5 to 500 characters");
+        }
+        String participant = store.events(message.id()).stream().filter(e -> e.status() == MessageStatus.DEAD_LETTERED)
+                .reduce((first, second) -> second).map(MessageStore.Event::participant).orElse(null);
+        try (Connection connection = connectionFactory.createConnection()) {
+            connection.start();
+            Session session = connection.createSession(true, Session.SESSION_TRANSACTED);
+            int removed = takeOffDeadLetterQueue(session, message.id(), participant);
+            session.commit();
+            // after the commit: should recording fail, the message is still dead-lettered and may be resent
+            store.status(message.id(), MessageStatus.DISCARDED, "by " + operator + ": " + why, participant);
+            log.info("message {} discarded by an operator ({} dead letter(s) taken off the queue)", message.id(), removed);
+            return new Discarded(message.id(), participant, removed);
+        } catch (JMSException e) {
+            throw new IllegalStateException("discard of message " + message.id() + " failed", e);
+        }
+    }
+
+    private static int takeOffDeadLetterQueue(Session session, String messageId, String participant) throws JMSException {
+        int removed = 0;
+        try (MessageConsumer dead = session.createConsumer(session.createQueue(Queues.DEAD_LETTER),
+                selector(messageId, participant))) {
+            Message m = dead.receive(1000);
+            while (m != null) {
+                removed++;
+                m = dead.receiveNoWait();
+            }
+        }
+        return removed;
+    }
+
     private Resent resendNow(String messageId, String participant) {
         String queue = participant == null ? Queues.ROUTE : Queues.deliverTo(participant);
         store.status(messageId, MessageStatus.RESENT, "by an operator to " + queue, participant);
         try (Connection connection = connectionFactory.createConnection()) {
             connection.start();
             Session session = connection.createSession(true, Session.SESSION_TRANSACTED);
-            int removed = 0;
-            try (MessageConsumer dead = session.createConsumer(session.createQueue(Queues.DEAD_LETTER),
-                    selector(messageId, participant))) {
-                Message m = dead.receive(1000);
-                while (m != null) {
-                    removed++;
-                    m = dead.receiveNoWait();
-                }
-            }
+            int removed = takeOffDeadLetterQueue(session, messageId, participant);
             try (MessageProducer producer = session.createProducer(session.createQueue(queue))) {
                 Message order = session.createTextMessage(messageId);
                 if (participant != null) order.setStringProperty(Queues.PARTICIPANT_HEADER, participant);

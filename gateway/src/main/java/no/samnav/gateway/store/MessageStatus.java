@@ -15,5 +15,7 @@ public enum MessageStatus {
     /** Gave up delivering after the retries; waiting on the dead-letter queue. */
     DEAD_LETTERED,
     /** An operator put a dead-lettered delivery (or routing) back on its queue. */
-    RESENT
+    RESENT,
+    /** An operator gave a dead-lettered delivery up, with a recorded reason: it is not delivered. */
+    DISCARDED
 }

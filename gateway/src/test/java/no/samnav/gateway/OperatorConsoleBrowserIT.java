@@ -35,6 +35,20 @@ class OperatorConsoleBrowserIT extends GatewayITSupport {
     @LocalServerPort
     int port;
 
+    /** The demo cooperation from a file, so that the console can edit it. */
+    @org.springframework.test.context.DynamicPropertySource
+    static void cooperationFromAFile(org.springframework.test.context.DynamicPropertyRegistry registry) {
+        registry.add("samnav.cooperation-file", () -> {
+            Path file = dataDir.resolve("cooperation.yml");
+            try (var in = OperatorConsoleBrowserIT.class.getResourceAsStream("/demo/cooperation.yml")) {
+                if (!java.nio.file.Files.exists(file)) java.nio.file.Files.copy(in, file);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            return file.toString();
+        });
+    }
+
     @BeforeAll
     static void openChromium() {
         chromium = HeadlessChromium.launch();
@@ -134,6 +148,11 @@ class OperatorConsoleBrowserIT extends GatewayITSupport {
         });
         assertThat(page.locator("#brev tbody tr").first().innerText()).contains("oteren");
         accessible("doede-brev");
+        // the participants page says what is wrong with Oteren's channel and what to do
+        page.navigate(url("/admin/deltakere"));
+        assertThat(page.locator("#deltakere tbody tr").filter(new com.microsoft.playwright.Locator.FilterOptions()
+                .setHasText("(oteren)")).innerText()).contains("Innboksen", "finnes ikke eller er ikke en mappe", "1");
+        page.navigate(url("/admin/doede-brev"));
 
         OperatorApiScenarios.fixInbox("oteren");
         page.click("#brev tbody tr button:has-text('Send igjen')");
@@ -175,6 +194,37 @@ class OperatorConsoleBrowserIT extends GatewayITSupport {
 
     @Test
     @Order(6)
+    void sheChangesOterensSystemInTheCooperationFileWithACheckFirst() {
+        page.navigate(url("/admin/deltakere"));
+        assertThat(page.locator("#deltakere tbody tr").count()).isEqualTo(7);
+        assertThat(page.locator("#deltakere tbody tr").filter(new com.microsoft.playwright.Locator.FilterOptions()
+                .setHasText("(oteren)")).innerText()).contains("systemx", "Mappene er på plass");
+        accessible("deltakere");
+        page.click("#rediger");
+        String text = page.inputValue("#text");
+        String oteren = "  - id: oteren\n    name: Oteren legekontor\n    municipality: Storfjord\n"
+                + "    her-ids: [\"8100110\", \"8100111\", \"8100100\"]\n    profile: systemx";
+        assertThat(text).contains(oteren);
+        // a profile that does not exist is refused by the check, and nothing is saved
+        page.fill("#text", text.replace(oteren, oteren.replace("systemx", "dips")));
+        page.click("button:has-text('Kontroller')");
+        assertThat(page.locator("[role=alert]").innerText()).startsWith("Filen er ikke lagret:").contains("dips");
+        accessible("rediger");
+        page.click("#lagre");
+        assertThat(page.locator("[role=alert]").innerText()).startsWith("Filen er ikke lagret:");
+        // Oteren moves to InfoDoc: checked, saved and in force
+        page.fill("#text", text.replace(oteren, oteren.replace("systemx", "infodoc")));
+        page.click("button:has-text('Kontroller')");
+        assertThat(page.locator("[role=status]").innerText()).contains("Filen er gyldig: 7 deltakere");
+        page.click("#lagre");
+        assertThat(page.locator("[role=status]").innerText()).contains("Lagret og lastet inn", "endret [oteren]");
+        assertThat(page.locator("#deltakere tbody tr").filter(new com.microsoft.playwright.Locator.FilterOptions()
+                .setHasText("(oteren)")).innerText()).contains("infodoc");
+        assertThat(page.locator("#historikk tbody tr").first().innerText()).contains("Ola Drift (fiktiv)", "endret [oteren]");
+    }
+
+    @Test
+    @Order(7)
     void loggingOutEndsTheSession() {
         page.click("text=Logg ut");
         assertThat(page.url()).contains("/admin/logg-inn");

@@ -56,9 +56,12 @@ public class ConsoleController {
     private final MeterRegistry meters;
     private final HealthEndpoint health;
     private final Clock clock;
+    private final CooperationEditing editing;
 
     public ConsoleController(ConsoleQueries queries, MessageStore store, DeadLetterService deadLetters, JournalStore journal,
-            AuditTrail audit, RegistryHolder registry, MeterRegistry meters, HealthEndpoint health, Clock clock) {
+            AuditTrail audit, RegistryHolder registry, MeterRegistry meters, HealthEndpoint health, Clock clock,
+            CooperationEditing editing) {
+        this.editing = editing;
         this.queries = queries;
         this.store = store;
         this.deadLetters = deadLetters;
@@ -193,6 +196,61 @@ public class ConsoleController {
                 .contentType(new org.springframework.http.MediaType("text", "csv", StandardCharsets.UTF_8))
                 .header("Content-Disposition", "attachment; filename=\"innsynslogg.csv\"")
                 .body(AccessLogPage.csv(audit.forPatient(patient.strip(), 10_000)));
+    }
+
+    /** A participant as the participants page shows it. */
+    public record ParticipantRow(Participant participant, String channel, String health, boolean healthy, String accepts,
+            String lastSent, String lastDelivered, long waiting, long deadLetters) {
+    }
+
+    @GetMapping("/admin/deltakere")
+    public String participants(Model model) {
+        var lastSent = queries.lastSent();
+        var lastDelivered = queries.lastDelivered();
+        Map<String, Long> depths = queueDepths();
+        Map<String, Long> dead = new LinkedHashMap<>();
+        for (DeadLetterService.DeadLetter d : deadLetters.list(null)) {
+            if (d.participant() != null) dead.merge(d.participant(), 1L, Long::sum);
+        }
+        List<ParticipantRow> rows = registry.current().participants().stream().map(p -> {
+            String[] health = ChannelHealth.of(p);
+            return new ParticipantRow(p, ChannelHealth.describe(p), health[0], "ok".equals(health[1]),
+                    String.join(", ", p.accepts().stream().map(k -> k.id()).toList()),
+                    lastSent.containsKey(p.id()) ? TIME.format(lastSent.get(p.id())) : "–",
+                    lastDelivered.containsKey(p.id()) ? TIME.format(lastDelivered.get(p.id())) : "–",
+                    depths.getOrDefault("samnav.deliver." + p.id(), 0L), dead.getOrDefault(p.id(), 0L));
+        }).toList();
+        model.addAttribute("rows", rows);
+        model.addAttribute("editable", editing.file().isPresent());
+        model.addAttribute("history", editing.history(20));
+        return "admin/deltakere";
+    }
+
+    @GetMapping("/admin/deltakere/rediger")
+    public String editCooperation(Model model) throws java.io.IOException {
+        if (editing.file().isEmpty()) return "redirect:/admin/deltakere";
+        if (!model.containsAttribute("text")) model.addAttribute("text", editing.text());
+        model.addAttribute("file", editing.file().get().toString());
+        return "admin/rediger";
+    }
+
+    @PostMapping("/admin/deltakere/rediger")
+    public String saveCooperation(@AuthenticationPrincipal ConsoleUser operator,
+            @RequestParam(name = "text") String text, @RequestParam(name = "action") String action, Model model,
+            RedirectAttributes redirect, jakarta.servlet.http.HttpServletResponse response) throws Exception {
+        if (editing.file().isEmpty()) return "redirect:/admin/deltakere";
+        CooperationEditing.Check result = "save".equals(action) ? editing.save(text, operator.name()) : editing.check(text);
+        if (result.valid() && "save".equals(action)) {
+            log.info("operator {} saved and reloaded the cooperation file", operator.name());
+            redirect.addFlashAttribute("saved", result.message());
+            return "redirect:/admin/deltakere";
+        }
+        if (!result.valid()) response.setStatus(jakarta.servlet.http.HttpServletResponse.SC_BAD_REQUEST);
+        model.addAttribute(result.valid() ? "checked" : "error", result.valid() ? result.message()
+                : "Filen er ikke lagret: " + result.message());
+        model.addAttribute("text", text);
+        model.addAttribute("file", editing.file().get().toString());
+        return "admin/rediger";
     }
 
     @GetMapping("/admin/doede-brev")

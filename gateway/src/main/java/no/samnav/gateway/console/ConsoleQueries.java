@@ -28,6 +28,22 @@ public class ConsoleQueries {
         this.jdbc = jdbc;
     }
 
+    /** When each participant last sent a message (by channel). */
+    public java.util.Map<String, Instant> lastSent() {
+        java.util.Map<String, Instant> last = new java.util.HashMap<>();
+        jdbc.query("SELECT channel, MAX(received_at) FROM message GROUP BY channel",
+                (org.springframework.jdbc.core.RowCallbackHandler) rs -> last.put(rs.getString(1), rs.getTimestamp(2).toInstant()));
+        return last;
+    }
+
+    /** When each participant last had a message written to its channel. */
+    public java.util.Map<String, Instant> lastDelivered() {
+        java.util.Map<String, Instant> last = new java.util.HashMap<>();
+        jdbc.query("SELECT participant, MAX(delivered_at) FROM delivery WHERE delivered_at IS NOT NULL GROUP BY participant",
+                (org.springframework.jdbc.core.RowCallbackHandler) rs -> last.put(rs.getString(1), rs.getTimestamp(2).toInstant()));
+        return last;
+    }
+
     public List<Sent> sent(Instant now) {
         Timestamp hour = Timestamp.from(now.minusSeconds(3600)), day = Timestamp.from(now.minusSeconds(86_400));
         return jdbc.query("SELECT channel, COALESCE(message_type, '–'),"

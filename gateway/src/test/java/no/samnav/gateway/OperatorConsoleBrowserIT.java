@@ -96,6 +96,9 @@ class OperatorConsoleBrowserIT extends GatewayITSupport {
         assertThat(page.locator("#mottatt tbody tr").filter(new com.microsoft.playwright.Locator.FilterOptions()
                 .setHasText("oteren")).first().innerText()).contains("1");
         assertThat(page.locator(".facts").innerText()).contains("I drift");
+        // the plot: one bar for the interval of the note, its tooltip says how long delivery took
+        assertThat(page.locator("#trafikk rect.bar").count()).isEqualTo(1);
+        assertThat(page.locator("#trafikk rect.bar title").textContent()).containsPattern("1 meldinger, levert i snitt etter \\d+ ms");
         accessible("oversikt");
     }
 

@@ -93,6 +93,7 @@ public class ConsoleController {
         model.addAttribute("health", health.health().getStatus().getCode());
         model.addAttribute("participants", registry.current().participants());
         model.addAttribute("updated", TIME.format(now));
+        model.addAttribute("plot", TrafficPlot.of(queries.lastTwoHours(now), now));
         return "admin/oversikt";
     }
 

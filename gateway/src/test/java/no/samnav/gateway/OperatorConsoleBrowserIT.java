@@ -104,7 +104,11 @@ class OperatorConsoleBrowserIT extends GatewayITSupport {
 
     @Test
     @Order(3)
-    void sheFindsItByThePatientAndReadsItsDetail() {
+    void sheFindsItByThePatientAndReadsItsDetail() throws IOException {
+        // Oteren's system answers with an AppRec: it belongs to the note's conversation
+        String receipt = UUID.randomUUID().toString();
+        drop("oteren", "apprec-" + receipt + ".xml", GatewayTestMessages.appRec10(receipt, FIRST, "1", "OK"));
+        awaitFileContaining(inbox("storsteinnes"), receipt);
         page.click("text=Meldinger");
         page.fill("#patient", SAMPLE_PATIENT);
         page.click("button:has-text('Søk')");
@@ -115,14 +119,21 @@ class OperatorConsoleBrowserIT extends GatewayITSupport {
         assertThat(page.locator("#hendelser").innerText()).contains("RECEIVED", "ROUTED", "DELIVERED");
         assertThat(page.locator("section[aria-labelledby=leveranser] tbody").innerText()).contains("oteren", "dialogmelding-1.0");
         // the original, indented for reading, and the patient's number masked until she asks
-        assertThat(page.locator("pre.payload").innerText()).contains("<MsgHead").containsPattern("\n +<MsgInfo>")
+        assertThat(page.locator("#original-innhold").innerText()).contains("<MsgHead").containsPattern("\n +<MsgInfo>")
                 .contains(SAMPLE_PATIENT.substring(0, 6) + "*****").doesNotContain(SAMPLE_PATIENT);
         assertThat(page.locator("#pasient").innerText()).contains(SAMPLE_PATIENT.substring(0, 6) + "*****")
                 .doesNotContain(SAMPLE_PATIENT);
+        // what Oteren got, the receipt, and the canonical FHIR, with the number masked there too
+        assertThat(page.locator("details.output summary").allInnerTexts()).containsExactly("oteren (dialogmelding-1.0)");
+        assertThat(page.locator("details.output pre").textContent()).contains("http://www.kith.no/xmlstds/dialog/2006-10-11")
+                .doesNotContain(SAMPLE_PATIENT);
+        assertThat(page.locator("#apprecs tbody tr").count()).isEqualTo(1);
+        assertThat(page.locator("#apprecs tbody tr").innerText()).contains("oteren");
+        assertThat(page.locator("#fhir").textContent()).contains("\"resourceType\" : \"Bundle\"").doesNotContain(SAMPLE_PATIENT);
         accessible("melding");
         page.click("text=Vis fødselsnummer");
         assertThat(page.locator("#pasient").innerText()).contains(SAMPLE_PATIENT);
-        assertThat(page.locator("pre.payload").innerText()).contains(SAMPLE_PATIENT);
+        assertThat(page.locator("#original-innhold").innerText()).contains(SAMPLE_PATIENT);
         // and showing it is in the patient's access log, under her name
         page.click("text=Innsynslogg");
         page.fill("#patient", SAMPLE_PATIENT);
@@ -133,6 +144,11 @@ class OperatorConsoleBrowserIT extends GatewayITSupport {
         page.navigate(url("/admin/meldinger/" + FIRST));
         assertThat(page.locator("#pasient").innerText()).doesNotContain(SAMPLE_PATIENT);
 
+        // the conversation is the note and its receipt; by type, the note alone
+        page.navigate(url("/admin/meldinger?conversation=" + FIRST));
+        assertThat(page.locator("#treff tbody tr").count()).isEqualTo(2);
+        page.navigate(url("/admin/meldinger?type=DIALOG_HELSEFAGLIG&patient=" + SAMPLE_PATIENT));
+        assertThat(page.locator("#treff tbody tr").count()).isEqualTo(1);
         // a search by message id goes straight to it; an unknown one says so
         page.navigate(url("/admin/meldinger?id=" + FIRST));
         assertThat(page.locator("h1").innerText()).isEqualTo("Melding " + FIRST);

@@ -104,7 +104,8 @@ public class ConsoleController {
             @RequestParam(name = "receiver", required = false) String receiver,
             @RequestParam(name = "status", required = false) String status,
             @RequestParam(name = "from", required = false) String from, @RequestParam(name = "to", required = false) String to,
-            Model model) {
+            @RequestParam(name = "type", required = false) String type,
+            @RequestParam(name = "conversation", required = false) String conversation, Model model) {
         Map<String, String> values = new LinkedHashMap<>();
         values.put("id", id == null ? "" : id);
         values.put("patient", patient == null ? "" : patient);
@@ -113,6 +114,8 @@ public class ConsoleController {
         values.put("status", status == null ? "" : status);
         values.put("from", from == null ? "" : from);
         values.put("to", to == null ? "" : to);
+        values.put("type", type == null ? "" : type);
+        values.put("conversation", conversation == null ? "" : conversation);
         model.addAttribute("values", values);
         model.addAttribute("statuses", no.samnav.gateway.store.MessageStatus.values());
         if (id != null && !id.isBlank()) {
@@ -124,7 +127,8 @@ public class ConsoleController {
         }
         try {
             model.addAttribute("results", store.find(MessageQuery.parse(patient, sender, receiver,
-                    status == null || status.isBlank() ? null : status, from, to, 200)));
+                    status == null || status.isBlank() ? null : status, from, to, 200)
+                    .withTypeAndConversation(type, conversation)));
         } catch (IllegalArgumentException e) {
             model.addAttribute("error", "Søket kan ikke gjøres: " + e.getMessage());
             model.addAttribute("results", List.of());
@@ -145,10 +149,27 @@ public class ConsoleController {
         model.addAttribute("deliveries", store.deliveries(m.id()));
         String original = PrettyXml.format(store.original(m.id()));
         model.addAttribute("original", revealed ? original : PatientMasking.maskAll(original));
+        String fhirJson = PrettyJson.format(store.fhirJson(m.id()));
+        model.addAttribute("fhir", revealed ? fhirJson : PatientMasking.maskAll(fhirJson));
+        model.addAttribute("outputs", store.deliveries(m.id()).stream().map(d -> new Output(d.participant(), d.standard(),
+                store.delivery(m.id(), d.participant()).map(x -> PatientMasking.maskAll(PrettyXml.format(x.payload())))
+                        .orElse(""))).map(o -> revealed ? new Output(o.participant(), o.standard(), unmasked(m.id(), o)) : o)
+                .toList());
+        model.addAttribute("receipts", "apprec".equals(m.kind()) ? List.of()
+                : store.find(MessageQuery.parse(null, null, null, null, null, null, 50).withTypeAndConversation(null, m.msgId()))
+                        .stream().filter(r -> "apprec".equals(r.kind())).toList());
         String document = journal.documentPublishedFrom(m.id()).orElse(null);
         model.addAttribute("document", document);
         model.addAttribute("readers", document == null ? List.of() : audit.forDocument(document, 100));
         return "admin/melding";
+    }
+
+    /** A translated delivery's payload as the operator reads it. */
+    public record Output(String participant, String standard, String payload) {
+    }
+
+    private String unmasked(String messageId, Output o) {
+        return store.delivery(messageId, o.participant()).map(x -> PrettyXml.format(x.payload())).orElse("");
     }
 
     /** Shows the patient's number on one message, once, and records it in the patient's access log. */

@@ -46,7 +46,7 @@ public class MessageTaskProvider implements IResourceProvider {
     @Read
     public Task read(@IdParam IdType id) {
         ApiCaller caller = access.require(Scopes.MESSAGE_READ);
-        MessageQuery query = new MessageQuery(null, null, null, null, null, null, null, null, 1)
+        MessageQuery query = new MessageQuery(null, null, null, null, null, null, null, null, 1, null, null)
                 .withId(id.getIdPart()).fromChannels(access.participantIdsOf(caller));
         List<StoredMessage> found = store.find(query);
         if (found.isEmpty() || !found.get(0).id().equals(id.getIdPart())) {

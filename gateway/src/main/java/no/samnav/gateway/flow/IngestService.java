@@ -156,7 +156,9 @@ public class IngestService {
             String standard, boolean routeNow) {
         NewMessage message = new NewMessage(facts.msgId(), facts.isAppRec() ? "apprec" : "message", standard,
                 facts.messageType() == null ? null : facts.messageType().getCode(), channel.id(),
-                first(facts.senderHerIds()), first(facts.receiverHerIds()), facts.patientId(), null, payload, json);
+                first(facts.senderHerIds()), first(facts.receiverHerIds()), facts.patientId(),
+                // a message and the receipts that answer it share one conversation: the message's MsgId
+                facts.isAppRec() ? facts.answersMsgId() : facts.msgId(), payload, json);
         Outcome outcome = transactions.execute(tx -> storeAndRoute(channel, payload, read, facts, message, routeNow));
         if (outcome instanceof Outcome.Routed routed && !routed.resubmission()
                 || outcome instanceof Outcome.Accepted accepted && !accepted.duplicate()) {

@@ -27,7 +27,7 @@ import java.util.regex.Pattern;
  * @param limit    1 to {@link #MAX_LIMIT}
  */
 public record MessageQuery(String patient, String sender, String receiver, List<MessageStatus> statuses, Instant from,
-        Instant to, List<String> channels, String id, int limit) {
+        Instant to, List<String> channels, String id, int limit, String messageType, String conversation) {
 
     public MessageQuery {
         statuses = statuses == null ? List.of() : List.copyOf(statuses);
@@ -37,17 +37,28 @@ public record MessageQuery(String patient, String sender, String receiver, List<
     /** This query, restricted to messages received from these participants (none: no message at all). */
     public MessageQuery fromChannels(List<String> participants) {
         return new MessageQuery(patient, sender, receiver, statuses, from, to,
-                participants.isEmpty() ? List.of("") : participants, id, limit);
+                participants.isEmpty() ? List.of("") : participants, id, limit, messageType, conversation);
     }
 
     /** This query, for the message with this id (the gateway's or its own). */
     public MessageQuery withId(String messageId) {
-        return new MessageQuery(patient, sender, receiver, statuses, from, to, channels, messageId, limit);
+        return new MessageQuery(patient, sender, receiver, statuses, from, to, channels, messageId, limit, messageType,
+                conversation);
     }
 
     /** This query, for messages in one of these states. */
     public MessageQuery withStatuses(List<MessageStatus> states) {
-        return new MessageQuery(patient, sender, receiver, states, from, to, channels, id, limit);
+        return new MessageQuery(patient, sender, receiver, states, from, to, channels, id, limit, messageType,
+                conversation);
+    }
+
+    /**
+     * This query, for messages of one type (e.g. {@code DIALOG_HELSEFAGLIG}) and/or one conversation
+     * (the reference a message and its answers share); blank means any.
+     */
+    public MessageQuery withTypeAndConversation(String type, String conversationRef) {
+        return new MessageQuery(patient, sender, receiver, statuses, from, to, channels, id, limit, blankToNull(type),
+                blankToNull(conversationRef));
     }
 
     public static final int DEFAULT_LIMIT = 100;
@@ -81,7 +92,7 @@ public record MessageQuery(String patient, String sender, String receiver, List<
         int max = limit == null ? DEFAULT_LIMIT : limit;
         if (max < 1 || max > MAX_LIMIT) throw new IllegalArgumentException("limit must be 1 to " + MAX_LIMIT);
         return new MessageQuery(patient, sender, receiver, state == null ? List.of() : List.of(state), start, end,
-                List.of(), null, max);
+                List.of(), null, max, null, null);
     }
 
     /** The WHERE clause (possibly empty) and its arguments, in order. */
@@ -107,6 +118,8 @@ public record MessageQuery(String patient, String sender, String receiver, List<
             args.add(id);
             args.add(id);
         }
+        if (messageType != null) add(conditions, args, "message_type = ?", messageType);
+        if (conversation != null) add(conditions, args, "conversation_ref = ?", conversation);
         if (from != null) add(conditions, args, "received_at >= ?", Timestamp.from(from));
         if (to != null) add(conditions, args, "received_at < ?", Timestamp.from(to));
         return new Where(conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions), args);

@@ -31,6 +31,20 @@ class OperatorConsoleBrowserIT extends GatewayITSupport {
     static Page page;
     static final String FIRST = UUID.randomUUID().toString();
     static final String SECOND = UUID.randomUUID().toString();
+    /** A PDF attachment (vedlegg) in a Base64Container, synthetic content. */
+    static final String ATTACHMENT = """
+              <Document>
+                <RefDoc>
+                  <IssueDate V="2026-03-04T10:15:00"/>
+                  <MsgType V="A" DN="Vedlegg"/>
+                  <MimeType>application/pdf</MimeType>
+                  <Description>EKG (fiktivt)</Description>
+                  <Content>
+                    <Base64Container xmlns="http://www.kith.no/xmlstds/base64container">JVBERi0xLjQKJSBTYW1uYXYgdGVzdHZlZGxlZ2cKJSVFT0YK</Base64Container>
+                  </Content>
+                </RefDoc>
+              </Document>
+            """;
 
     @LocalServerPort
     int port;
@@ -95,7 +109,7 @@ class OperatorConsoleBrowserIT extends GatewayITSupport {
                 .setHasText("storsteinnes")).first().innerText()).contains("1");
         assertThat(page.locator("#mottatt tbody tr").filter(new com.microsoft.playwright.Locator.FilterOptions()
                 .setHasText("oteren")).first().innerText()).contains("1");
-        assertThat(page.locator(".facts").innerText()).contains("I drift");
+        assertThat(page.locator(".facts").innerText()).contains("I drift", "Alle kanaler er i orden");
         // the plot: one bar for the interval of the note, its tooltip says how long delivery took
         assertThat(page.locator("#trafikk rect.bar").count()).isEqualTo(1);
         assertThat(page.locator("#trafikk rect.bar title").textContent()).containsPattern("1 meldinger, levert i snitt etter \\d+ ms");
@@ -141,14 +155,33 @@ class OperatorConsoleBrowserIT extends GatewayITSupport {
         assertThat(page.locator("#logg tbody tr").first().innerText()).contains("Driftsoperatør viste fødselsnummeret",
                 "Ola Drift (fiktiv)", "Drift");
         accessible("innsyn");
+        page.selectOption("#action", "SEARCH");
+        page.click("button:has-text('Vis logg')");
+        assertThat(page.locator("#logg").count()).isZero();
         page.navigate(url("/admin/meldinger/" + FIRST));
         assertThat(page.locator("#pasient").innerText()).doesNotContain(SAMPLE_PATIENT);
+
+        // a note with an attachment: listed, downloaded as a file, the download in the access log
+        String withAttachment = UUID.randomUUID().toString();
+        String note = noteFromStorsteinnesToOteren(withAttachment);
+        int end = note.lastIndexOf("</MsgHead>");
+        drop("storsteinnes", withAttachment + ".xml", note.substring(0, end) + ATTACHMENT + note.substring(end));
+        awaitFileContaining(inbox("oteren"), withAttachment);
+        page.navigate(url("/admin/meldinger?id=" + withAttachment));
+        assertThat(page.locator("#vedleggsliste tbody tr").innerText()).contains("EKG (fiktivt)", "application/pdf");
+        com.microsoft.playwright.Download download = page.waitForDownload(() ->
+                page.click("#vedleggsliste button:has-text('Last ned')"));
+        assertThat(download.suggestedFilename()).isEqualTo("vedlegg-1.pdf");
+        assertThat(new String(java.nio.file.Files.readAllBytes(download.path()), 0, 5, java.nio.charset.StandardCharsets.US_ASCII))
+                .isEqualTo("%PDF-");
+        page.navigate(url("/admin/innsyn?patient=" + SAMPLE_PATIENT));
+        assertThat(page.locator("#logg tbody tr").first().innerText()).contains("vedlegg 1", "Ola Drift (fiktiv)");
 
         // the conversation is the note and its receipt; by type, the note alone
         page.navigate(url("/admin/meldinger?conversation=" + FIRST));
         assertThat(page.locator("#treff tbody tr").count()).isEqualTo(2);
         page.navigate(url("/admin/meldinger?type=DIALOG_HELSEFAGLIG&patient=" + SAMPLE_PATIENT));
-        assertThat(page.locator("#treff tbody tr").count()).isEqualTo(1);
+        assertThat(page.locator("#treff tbody tr").count()).isEqualTo(2);
         // a search by message id goes straight to it; an unknown one says so
         page.navigate(url("/admin/meldinger?id=" + FIRST));
         assertThat(page.locator("h1").innerText()).isEqualTo("Melding " + FIRST);
@@ -167,7 +200,9 @@ class OperatorConsoleBrowserIT extends GatewayITSupport {
         });
         assertThat(page.locator("#brev tbody tr").first().innerText()).contains("oteren");
         accessible("doede-brev");
-        // the participants page says what is wrong with Oteren's channel and what to do
+        // the dashboard and the participants page say what is wrong with Oteren's channel and what to do
+        page.navigate(url("/admin"));
+        assertThat(page.locator("#kanaler").innerText()).contains("Oteren legekontor: Innboksen", "finnes ikke eller er ikke en mappe");
         page.navigate(url("/admin/deltakere"));
         assertThat(page.locator("#deltakere tbody tr").filter(new com.microsoft.playwright.Locator.FilterOptions()
                 .setHasText("(oteren)")).innerText()).contains("Innboksen", "finnes ikke eller er ikke en mappe", "1");

@@ -57,11 +57,13 @@ public class ConsoleController {
     private final HealthEndpoint health;
     private final Clock clock;
     private final CooperationEditing editing;
+    private final ca.uhn.fhir.context.FhirContext fhir;
 
     public ConsoleController(ConsoleQueries queries, MessageStore store, DeadLetterService deadLetters, JournalStore journal,
             AuditTrail audit, RegistryHolder registry, MeterRegistry meters, HealthEndpoint health, Clock clock,
-            CooperationEditing editing) {
+            CooperationEditing editing, ca.uhn.fhir.context.FhirContext fhir) {
         this.editing = editing;
+        this.fhir = fhir;
         this.queries = queries;
         this.store = store;
         this.deadLetters = deadLetters;
@@ -91,7 +93,9 @@ public class ConsoleController {
         model.addAttribute("queues", queueDepths());
         model.addAttribute("deadLetterCount", deadLetters.list(null).size());
         model.addAttribute("health", health.health().getStatus().getCode());
-        model.addAttribute("participants", registry.current().participants());
+        model.addAttribute("channelProblems", registry.current().participants().stream()
+                .filter(p -> !"ok".equals(ChannelHealth.of(p)[1]))
+                .map(p -> p.name() + ": " + ChannelHealth.of(p)[0]).toList());
         model.addAttribute("updated", TIME.format(now));
         model.addAttribute("plot", TrafficPlot.of(queries.lastTwoHours(now), now));
         return "admin/oversikt";
@@ -155,6 +159,7 @@ public class ConsoleController {
                 store.delivery(m.id(), d.participant()).map(x -> PatientMasking.maskAll(PrettyXml.format(x.payload())))
                         .orElse(""))).map(o -> revealed ? new Output(o.participant(), o.standard(), unmasked(m.id(), o)) : o)
                 .toList());
+        model.addAttribute("attachments", attachments(m.id()));
         model.addAttribute("receipts", "apprec".equals(m.kind()) ? List.of()
                 : store.find(MessageQuery.parse(null, null, null, null, null, null, 50).withTypeAndConversation(null, m.msgId()))
                         .stream().filter(r -> "apprec".equals(r.kind())).toList());
@@ -162,6 +167,66 @@ public class ConsoleController {
         model.addAttribute("document", document);
         model.addAttribute("readers", document == null ? List.of() : audit.forDocument(document, 100));
         return "admin/melding";
+    }
+
+    /** An attachment (vedlegg) of a message: its place, description, type and size. */
+    public record AttachmentView(int index, String description, String contentType, int size) {
+    }
+
+    private List<org.hl7.fhir.r4.model.Attachment> attachmentData(String messageId) {
+        org.hl7.fhir.r4.model.Bundle bundle = fhir.newJsonParser().parseResource(org.hl7.fhir.r4.model.Bundle.class,
+                store.fhirJson(messageId));
+        List<org.hl7.fhir.r4.model.Attachment> found = new java.util.ArrayList<>();
+        for (var e : bundle.getEntry()) {
+            if (e.getResource() instanceof org.hl7.fhir.r4.model.DocumentReference d) {
+                for (var c : d.getContent()) {
+                    if (c.getAttachment().hasData()) found.add(c.getAttachment().setTitle(d.getDescription()));
+                }
+            }
+        }
+        return found;
+    }
+
+    private List<AttachmentView> attachments(String messageId) {
+        List<org.hl7.fhir.r4.model.Attachment> data = attachmentData(messageId);
+        List<AttachmentView> views = new java.util.ArrayList<>();
+        for (int i = 0; i < data.size(); i++) {
+            var a = data.get(i);
+            views.add(new AttachmentView(i + 1, a.getTitle() == null ? "Vedlegg " + (i + 1) : a.getTitle(),
+                    a.getContentType() == null ? "ukjent type" : a.getContentType(), a.getData().length));
+        }
+        return views;
+    }
+
+    /**
+     * One attachment, as a download (never shown in the console's own page, whatever its type), and
+     * recorded in the patient's access log: an attachment is health data.
+     */
+    @PostMapping("/admin/meldinger/{id}/vedlegg/{index}")
+    public org.springframework.http.ResponseEntity<byte[]> attachment(@AuthenticationPrincipal ConsoleUser operator,
+            @PathVariable("id") String id, @PathVariable("index") int index) {
+        StoredMessage m = store.byIdOrMsgId(id).orElseThrow(() -> new NotFoundException("no message " + id));
+        List<org.hl7.fhir.r4.model.Attachment> data = attachmentData(m.id());
+        if (index < 1 || index > data.size()) throw new NotFoundException("attachment " + index + " of message " + m.id());
+        String patient = store.patientOf(m.id());
+        if (patient != null) audit.recordOperatorReveal(operator.name(), patient, m.id() + ", vedlegg " + index);
+        log.info("operator {} downloaded attachment {} of message {}", operator.name(), index, m.id());
+        return org.springframework.http.ResponseEntity.ok()
+                .contentType(org.springframework.http.MediaType.APPLICATION_OCTET_STREAM)
+                .header("Content-Disposition", "attachment; filename=\"vedlegg-" + index + extension(data.get(index - 1)) + "\"")
+                .header("X-Content-Type-Options", "nosniff")
+                .body(data.get(index - 1).getData());
+    }
+
+    private static String extension(org.hl7.fhir.r4.model.Attachment a) {
+        String type = a.getContentType() == null ? "" : a.getContentType();
+        return switch (type) {
+            case "application/pdf" -> ".pdf";
+            case "image/jpeg" -> ".jpg";
+            case "image/png" -> ".png";
+            case "text/plain" -> ".txt";
+            default -> ".bin";
+        };
     }
 
     /** A translated delivery's payload as the operator reads it. */
@@ -191,8 +256,13 @@ public class ConsoleController {
 
     /** The patient's access log (who searched, read or retrieved her documents, and operators' looks), with a CSV export. */
     @GetMapping("/admin/innsyn")
-    public String accessLog(@RequestParam(name = "patient", required = false) String patient, Model model) {
+    public String accessLog(@RequestParam(name = "patient", required = false) String patient,
+            @RequestParam(name = "action", required = false) String action,
+            @RequestParam(name = "outcome", required = false) String outcome, Model model) {
         model.addAttribute("patient", patient == null ? "" : patient.strip());
+        model.addAttribute("action", action == null ? "" : action);
+        model.addAttribute("outcome", outcome == null ? "" : outcome);
+        model.addAttribute("actions", AuditTrail.Action.values());
         if (patient == null || patient.isBlank()) {
             model.addAttribute("rows", List.of());
             return "admin/innsyn";
@@ -202,7 +272,10 @@ public class ConsoleController {
             model.addAttribute("rows", List.of());
             return "admin/innsyn";
         }
-        model.addAttribute("rows", audit.forPatient(patient.strip(), 1000).stream().map(r -> new AccessRow(
+        model.addAttribute("rows", audit.forPatient(patient.strip(), 1000).stream()
+                .filter(r -> action == null || action.isBlank() || r.action().name().equals(action))
+                .filter(r -> outcome == null || outcome.isBlank() || ("denied".equals(outcome) != r.allowed()))
+                .map(r -> new AccessRow(
                 TIME.format(r.recorded()), AccessLogPage.action(r.action()), r.readerHpr() == null ? "" : r.readerHpr(),
                 r.readerOrgs() == null ? "" : r.readerOrgs(), r.clientId() == null ? "" : r.clientId(), r.documents().size(),
                 AccessLogPage.purpose(r.purpose()), AccessLogPage.outcome(r), r.allowed())).toList());

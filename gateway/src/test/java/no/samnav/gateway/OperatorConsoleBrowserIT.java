@@ -3,19 +3,14 @@ package no.samnav.gateway;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.microsoft.playwright.Page;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.UUID;
-import no.samnav.gateway.browser.HeadlessChromium;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * The operator console in headless Chromium, as municipal IT uses it: log in, see a note from
@@ -25,10 +20,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * go to target/browser/.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class OperatorConsoleBrowserIT extends GatewayITSupport {
+class OperatorConsoleBrowserIT extends BrowserITSupport {
 
-    static HeadlessChromium chromium;
-    static Page page;
     static final String FIRST = UUID.randomUUID().toString();
     static final String SECOND = UUID.randomUUID().toString();
     /** A PDF attachment (vedlegg) in a Base64Container, synthetic content. */
@@ -46,9 +39,6 @@ class OperatorConsoleBrowserIT extends GatewayITSupport {
               </Document>
             """;
 
-    @LocalServerPort
-    int port;
-
     /** The demo cooperation from a file, so that the console can edit it. */
     @org.springframework.test.context.DynamicPropertySource
     static void cooperationFromAFile(org.springframework.test.context.DynamicPropertyRegistry registry) {
@@ -63,24 +53,9 @@ class OperatorConsoleBrowserIT extends GatewayITSupport {
         });
     }
 
-    @BeforeAll
-    static void openChromium() {
-        chromium = HeadlessChromium.launch();
-        page = chromium.newPage();
-    }
-
-    @AfterAll
-    static void closeChromium() {
-        if (chromium != null) chromium.close();
-    }
-
-    String url(String path) {
-        return "http://localhost:" + port + path;
-    }
-
-    static void accessible(String name) {
-        assertThat(HeadlessChromium.accessibilityProblems(page)).as(name).isEmpty();
-        HeadlessChromium.screenshot(page, Path.of("target", "browser", "console-" + name + ".png"));
+    @Override
+    String screenshotPrefix() {
+        return "console";
     }
 
     @Test

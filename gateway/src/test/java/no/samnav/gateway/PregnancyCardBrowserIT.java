@@ -14,13 +14,10 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import no.samnav.gateway.browser.HeadlessChromium;
 import no.samnav.mappers.pregnancy.GestationalAge;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * "Helsekort for gravide" in headless Chromium, as the midwife at the Oteren office uses it: log
@@ -29,37 +26,16 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * Every page passes the basic accessibility checks; screenshots go to target/browser/.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class PregnancyCardBrowserIT extends GatewayITSupport {
+class PregnancyCardBrowserIT extends BrowserITSupport {
 
     static final ZoneId OSLO = ZoneId.of("Europe/Oslo");
     static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd.MM.uuuu");
     /** On the GP list at Storsteinnes (Balsfjord); synthetic. */
     static final String INGRID = "03038512314";
 
-    static HeadlessChromium chromium;
-    static Page page;
-
-    @LocalServerPort
-    int port;
-
-    @BeforeAll
-    static void openChromium() {
-        chromium = HeadlessChromium.launch();
-        page = chromium.newPage();
-    }
-
-    @AfterAll
-    static void closeChromium() {
-        if (chromium != null) chromium.close();
-    }
-
-    String url(String path) {
-        return "http://localhost:" + port + path;
-    }
-
-    static void accessible(String name) {
-        assertThat(HeadlessChromium.accessibilityProblems(page)).as(name).isEmpty();
-        HeadlessChromium.screenshot(page, Path.of("target", "browser", "helsekort-" + name + ".png"));
+    @Override
+    String screenshotPrefix() {
+        return "helsekort";
     }
 
     @Test

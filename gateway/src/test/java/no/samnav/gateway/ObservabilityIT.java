@@ -12,7 +12,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import no.samnav.gateway.store.MessageStatus;
 import no.samnav.gateway.store.MessageStore;
 import org.junit.jupiter.api.Test;
@@ -72,8 +76,18 @@ class ObservabilityIT extends GatewayITSupport {
                     .containsPattern("samnav_messages_latency_seconds_count\\{participant=\"oteren\"} 1")
                     .contains("samnav_messages_latency_seconds_bucket{participant=\"oteren\",le=")
                     .containsPattern("samnav_queue_depth\\{queue=\"samnav.deliver.oteren\"} 0\\.0")
-                    .containsPattern("samnav_queue_depth\\{queue=\"samnav.route\"} 0\\.0");
+                    .containsPattern("samnav_queue_depth\\{queue=\"samnav.route\"} 0\\.0")
+                    // from 0 before the first dead letter, so that an alert on its increase sees the first
+                    .containsPattern("samnav_messages_dead_lettered_total\\{participant=\"unn\"} 0\\.0");
         });
+
+        // the shipped alerting rules name only metrics the gateway exports
+        String exported = get("/actuator/prometheus");
+        Matcher named = Pattern.compile("\\bsamnav_[a-z_]+").matcher(Files.readString(Path.of("../docker/prometheus/alerts.yml")));
+        Set<String> inRules = new TreeSet<>();
+        while (named.find()) inRules.add(named.group());
+        assertThat(inRules).isNotEmpty().allSatisfy(metric -> assertThat(exported).as("alerts.yml names " + metric)
+                .containsPattern("(?m)^" + metric + "[{ ]"));
 
         String health = get("/actuator/health");
         assertThat(health).contains("\"status\":\"UP\"").contains("\"jms\":{\"status\":\"UP\"")

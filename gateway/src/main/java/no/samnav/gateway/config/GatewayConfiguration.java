@@ -6,6 +6,7 @@ import java.time.Clock;
 import no.samnav.gateway.flow.RegistryHolder;
 import no.samnav.gateway.registry.InvalidCooperationException;
 import no.samnav.gateway.reload.CooperationLoader;
+import no.samnav.gateway.routes.Queues;
 import no.samnav.mappers.Mappers;
 import no.samnav.mappers.xml.XmlLimits;
 import org.apache.camel.component.jms.JmsComponent;
@@ -66,13 +67,25 @@ public class GatewayConfiguration {
         return jms;
     }
 
+    /**
+     * The embedded broker's address settings. An external broker needs the same ones: they are in
+     * {@code docker/artemis/broker.properties}, and {@code docs/operations.md} explains them.
+     */
     @Bean
     ArtemisConfigurationCustomizer brokerPolicy() {
-        return configuration -> configuration.addAddressSetting("#", new AddressSettings()
-                .setDeadLetterAddress(org.apache.activemq.artemis.api.core.SimpleString.of(BROKER_DEAD_LETTER_QUEUE))
-                .setExpiryAddress(org.apache.activemq.artemis.api.core.SimpleString.of("samnav.expired"))
-                .setMaxDeliveryAttempts(10)
-                .setAutoCreateQueues(true)
-                .setAutoCreateAddresses(true));
+        return configuration -> {
+            configuration.addAddressSetting("#", new AddressSettings()
+                    .setDeadLetterAddress(org.apache.activemq.artemis.api.core.SimpleString.of(BROKER_DEAD_LETTER_QUEUE))
+                    .setExpiryAddress(org.apache.activemq.artemis.api.core.SimpleString.of("samnav.expired"))
+                    .setMaxDeliveryAttempts(10)
+                    .setAutoCreateQueues(true)
+                    .setAutoCreateAddresses(true));
+            // one consumer at a time on a receiver's deliveries and a sender's JMS input, whichever
+            // gateway node it runs on: each receiver gets its messages in the order they were routed,
+            // and when that node dies the broker hands the queue to another
+            for (String inOrder : new String[] {Queues.DELIVER_PREFIX + "#", Queues.IN_PREFIX + "#"}) {
+                configuration.addAddressSetting(inOrder, new AddressSettings().setDefaultExclusiveQueue(true));
+            }
+        };
     }
 }

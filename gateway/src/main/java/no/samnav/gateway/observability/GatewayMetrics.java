@@ -55,8 +55,21 @@ public class GatewayMetrics {
     }
 
     public void deadLettered(String participant) {
-        Counter.builder(DEAD_LETTERED).description("Deliveries dead-lettered after every retry")
-                .tag("participant", participant).register(registry).increment();
+        deadLetters(participant).increment();
+    }
+
+    /**
+     * A participant's dead-letter counter from 0 on, before its first dead letter: Prometheus'
+     * {@code increase()} sees no increase in a series that first appears at 1, so an alert on dead
+     * letters would miss the first one.
+     */
+    public void participantKnown(String participant) {
+        deadLetters(participant);
+    }
+
+    private Counter deadLetters(String participant) {
+        return Counter.builder(DEAD_LETTERED).description("Deliveries dead-lettered after every retry")
+                .tag("participant", participant).register(registry);
     }
 
     public void journalPublication(String outcome) {

@@ -1,5 +1,7 @@
 package no.samnav.gateway.routes;
 
+import no.samnav.gateway.cluster.ClusterConfiguration;
+import no.samnav.gateway.cluster.ClusterProperties;
 import no.samnav.gateway.registry.Participant;
 import org.apache.camel.builder.RouteBuilder;
 
@@ -12,7 +14,11 @@ import org.apache.camel.builder.RouteBuilder;
  * name, e.g. {@code x.xml.part} or {@code .x.xml}, and rename when done; empty files are left
  * alone). The file is moved to {@code .done} only after the message is stored and its next steps
  * are on their durable queues; if anything fails before, it stays and is picked up again (and the
- * store recognises it: see {@code IngestService}).</li>
+ * store recognises it: see {@code IngestService}).
+ * With several gateway nodes on the same folders ({@code samnav.cluster.enabled}) a node first claims
+ * the file in the shared database ({@code readLock=idempotent}, see {@code ClusterConfiguration}); the
+ * claim outlives the move to {@code .done} by {@code samnav.cluster.claim-release-delay}, so a node
+ * that listed the folder just before cannot take the file again, and a dead node's claim expires.</li>
  * <li>JMS channel: queue {@code samnav.in.<id>}, transacted: the message is acknowledged only after
  * it is stored and its next steps are on their durable queues (sent in the same JMS transaction);
  * a failure rolls the receive back and the broker redelivers.</li>
@@ -23,12 +29,15 @@ final class IngestRoute extends RouteBuilder {
 
     private final Participant participant;
     private final long filePollMillis;
+    private final ClusterProperties cluster;
     private final IngestProcessor ingest;
     private final DeliveryOrderProcessor order;
 
-    IngestRoute(Participant participant, long filePollMillis, IngestProcessor ingest, DeliveryOrderProcessor order) {
+    IngestRoute(Participant participant, long filePollMillis, ClusterProperties cluster, IngestProcessor ingest,
+            DeliveryOrderProcessor order) {
         this.participant = participant;
         this.filePollMillis = filePollMillis;
+        this.cluster = cluster;
         this.ingest = ingest;
         this.order = order;
     }
@@ -54,9 +63,17 @@ final class IngestRoute extends RouteBuilder {
         return switch (participant.channel().type()) {
             case FILE -> "file:" + participant.channel().outbox() + "?antInclude=*.xml&filter=#completeFiles"
                     + "&move=.done/${file:name.noext}-${date:now:yyyyMMddHHmmssSSS}.xml"
-                    + "&delay=" + filePollMillis;
+                    + "&delay=" + filePollMillis + clusterClaim();
             case JMS -> "jms:queue:" + Queues.inFrom(participant.id()) + "?transacted=true";
             case FHIR -> throw new IllegalStateException("a FHIR participant sends through the FHIR API, not an ingest route");
         };
+    }
+
+    private String clusterClaim() {
+        if (!cluster.enabled()) return "";
+        return "&readLock=idempotent&idempotentRepository=#" + ClusterConfiguration.FILE_CLAIMS
+                + "&readLockRemoveOnCommit=true&readLockRemoveOnRollback=true"
+                + "&readLockIdempotentReleaseDelay=" + cluster.claimReleaseDelay().toMillis()
+                + "&readLockIdempotentReleaseAsync=true&readLockIdempotentReleaseAsyncPoolSize=1";
     }
 }

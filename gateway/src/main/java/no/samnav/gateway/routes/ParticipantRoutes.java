@@ -1,7 +1,9 @@
 package no.samnav.gateway.routes;
 
 import java.util.List;
+import no.samnav.gateway.cluster.ClusterProperties;
 import no.samnav.gateway.config.SamnavProperties;
+import no.samnav.gateway.observability.GatewayMetrics;
 import no.samnav.gateway.registry.Participant;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Route;
@@ -17,18 +19,23 @@ import org.springframework.stereotype.Component;
 public class ParticipantRoutes {
 
     private final SamnavProperties properties;
+    private final ClusterProperties cluster;
     private final IngestProcessor ingest;
     private final DeliveryPolicy policy;
     private final DeliveryProcessors delivery;
     private final InboxFiles inboxFiles;
     private final DeliveryOrderProcessor order;
     private final FhirPushDelivery fhirPush;
+    private final GatewayMetrics metrics;
 
-    public ParticipantRoutes(SamnavProperties properties, IngestProcessor ingest, DeliveryPolicy policy,
-            DeliveryProcessors delivery, InboxFiles inboxFiles, DeliveryOrderProcessor order, FhirPushDelivery fhirPush) {
+    public ParticipantRoutes(SamnavProperties properties, ClusterProperties cluster, IngestProcessor ingest, DeliveryPolicy policy,
+            DeliveryProcessors delivery, InboxFiles inboxFiles, DeliveryOrderProcessor order, FhirPushDelivery fhirPush,
+            GatewayMetrics metrics) {
         this.fhirPush = fhirPush;
+        this.metrics = metrics;
         this.order = order;
         this.properties = properties;
+        this.cluster = cluster;
         this.ingest = ingest;
         this.policy = policy;
         this.delivery = delivery;
@@ -43,9 +50,10 @@ public class ParticipantRoutes {
     /** Adds (and, in a started context, starts) the routes of one participant. */
     public void add(CamelContext camel, Participant participant) throws Exception {
         camel.addRoutes(new DeliveryRoute(participant, policy, delivery, inboxFiles, fhirPush));
+        metrics.participantKnown(participant.id());
         // a FHIR participant sends through the FHIR API (route ingest-api)
         if (!participant.readsFhir()) {
-            camel.addRoutes(new IngestRoute(participant, properties.filePollInterval().toMillis(), ingest, order));
+            camel.addRoutes(new IngestRoute(participant, properties.filePollInterval().toMillis(), cluster, ingest, order));
         }
     }
 

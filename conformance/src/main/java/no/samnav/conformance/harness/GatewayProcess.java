@@ -34,6 +34,7 @@ public final class GatewayProcess implements AutoCloseable {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final Thread hook = new Thread(this::killQuietly, "samnav-harness-kill-gateway");
     private Process process;
+    private String logName = "gateway";
     private int starts;
     private volatile int port;
 
@@ -55,12 +56,18 @@ public final class GatewayProcess implements AutoCloseable {
         return this;
     }
 
+    /** The name of the gateway's console logs ({@code <name>-<start>.log}), when several gateways share a data directory. */
+    public GatewayProcess withLogName(String name) {
+        this.logName = name;
+        return this;
+    }
+
     /** Starts the gateway and returns once its health endpoint says UP; returns the start-up time. */
     public synchronized Duration start() throws IOException {
         if (process != null && process.isAlive()) throw new IllegalStateException("gateway already running");
         port = freePort();
         Path logs = Files.createDirectories(dataDir.resolve("gateway-logs"));
-        Path log = logs.resolve("gateway-" + (++starts) + ".log");
+        Path log = logs.resolve(logName + "-" + (++starts) + ".log");
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmArgs);

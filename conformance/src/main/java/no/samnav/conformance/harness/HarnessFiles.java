@@ -10,15 +10,22 @@ final class HarnessFiles {
     }
 
     /** {@code property} if set, else {@code relative} in the working directory or the nearest parent that has it. */
-    static Path locate(String property, String relative) {
+    static Path locate(String property, String... relatives) {
         String explicit = System.getProperty(property);
         if (explicit != null && !explicit.isBlank()) return Path.of(explicit).toAbsolutePath();
         for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            Path candidate = dir.resolve(relative);
-            if (Files.isRegularFile(candidate)) return candidate;
+            for (String relative : relatives) {
+                Path candidate = dir.resolve(relative);
+                if (Files.isRegularFile(candidate)) return candidate;
+            }
         }
-        throw new IllegalStateException(relative + " not found from " + Path.of("").toAbsolutePath()
+        throw new IllegalStateException(String.join(" or ", relatives) + " not found from " + Path.of("").toAbsolutePath()
                 + " (build with mvn package, or set -D" + property + "=...)");
+    }
+
+    /** {@code docker/compose.yml}: the production shape the cluster harness runs as processes. */
+    static Path composeFile() {
+        return locate("samnav.cluster.compose-file", "docker/compose.yml");
     }
 
     static Path gatewayJar() {

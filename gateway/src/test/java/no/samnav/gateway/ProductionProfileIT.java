@@ -33,7 +33,8 @@ import org.springframework.context.ConfigurableApplicationContext;
  * start and says what to set. With one (here an issuer on loopback publishing its JWKS, as HelseID
  * does) it takes that issuer's tokens, fetching the keys from the JWKS URL, refuses tokens of
  * another issuer, expired ones and ones signed by another key, and {@code /dev-auth/token} does not
- * exist, so nobody can mint tokens for the FHIR API.
+ * exist, so nobody can mint tokens for the FHIR API. The operator API takes that issuer's tokens
+ * with the scope {@code samnav/operator} only.
  */
 class ProductionProfileIT {
 
@@ -82,6 +83,18 @@ class ProductionProfileIT {
             RSAKey other = new RSAKeyGenerator(2048).keyID("helseid-test").generate();
             assertThat(get(base + "/fhir/Task", token(other, ISSUER, 600)).statusCode()).isEqualTo(401);
 
+            // the operator API: only this issuer's tokens with the operator scope
+            String messages = base + "/api/messages?limit=1";
+            assertThat(http.send(HttpRequest.newBuilder(URI.create(messages)).build(), HttpResponse.BodyHandlers.ofString())
+                    .statusCode()).isEqualTo(401);
+            assertThat(get(messages, token(key, ISSUER, 600)).statusCode()).isEqualTo(403);
+            HttpResponse<String> operator = get(messages, token(key, ISSUER, 600, "samnav/operator"));
+            assertThat(operator.statusCode()).as(operator.body()).isEqualTo(200);
+            assertThat(get(messages, token(other, ISSUER, 600, "samnav/operator")).statusCode()).isEqualTo(401);
+            // health stays open to probes (UP, or 503 while a component is still starting)
+            assertThat(http.send(HttpRequest.newBuilder(URI.create(base + "/actuator/health")).build(),
+                    HttpResponse.BodyHandlers.ofString()).statusCode()).isNotIn(401, 403);
+
             HttpResponse<String> devToken = http.send(HttpRequest.newBuilder(URI.create(base + "/dev-auth/token"))
                     .header("Content-Type", "application/x-www-form-urlencoded")
                     .POST(HttpRequest.BodyPublishers.ofString("client_id=demo-infodoc-storsteinnes")).build(),
@@ -99,10 +112,14 @@ class ProductionProfileIT {
 
     /** A HelseID-shaped access token for Storsteinnes' client, valid for {@code seconds} (negative: expired). */
     static String token(RSAKey key, String issuer, long seconds) throws Exception {
+        return token(key, issuer, seconds, "samnav/message.read");
+    }
+
+    static String token(RSAKey key, String issuer, long seconds, String scope) throws Exception {
         long now = System.currentTimeMillis();
         SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(),
                 new JWTClaimsSet.Builder().issuer(issuer).subject("demo-infodoc-storsteinnes")
-                        .claim("client_id", "demo-infodoc-storsteinnes").claim("scope", "samnav/message.read")
+                        .claim("client_id", "demo-infodoc-storsteinnes").claim("scope", scope)
                         .claim("helseid://claims/hpr/hpr_number", "9144889")
                         .issueTime(new Date(now - 60_000)).expirationTime(new Date(now + seconds * 1000)).build());
         jwt.sign(new RSASSASigner(key));

@@ -179,7 +179,7 @@ public final class ClusterHarness {
             endpoints.put(broker + ":" + ClusterTopology.ARTEMIS_PORT, "127.0.0.1:" + port);
         }
         endpoints.put("postgres:5432", postgres.hostPort());
-        Map<String, Path> paths = Map.of("/var/lib/samnav", shared,
+        Map<String, Path> paths = Map.of("/var/lib/samnav", shared, "/var/log/samnav", workDir.resolve("logs"),
                 "/var/lib/artemis-shared", workDir.resolve("artemis-shared"),
                 "/etc/samnav", Files.createDirectories(workDir.resolve("etc-samnav")));
         ClusterTopology topology = new ClusterTopology(compose, variables, endpoints, paths);

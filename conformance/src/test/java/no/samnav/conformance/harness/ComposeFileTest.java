@@ -62,12 +62,23 @@ class ComposeFileTest {
                 .containsEntry("SPRING_ARTEMIS_EMBEDDED_ENABLED", "false")
                 .containsEntry("SAMNAV_CLUSTER_ENABLED", "true");
         String dataDir = dockerfileEnv("SAMNAV_DATA_DIR");
+        Set<String> logVolumes = new TreeSet<>();
         for (String gateway : gateways) {
-            assertThat(compose.volumes(gateway)).anyMatch(v -> v.endsWith(":" + dataDir)
-                    && compose.namedVolumes().contains(v.substring(0, v.indexOf(':'))));
-            assertThat(compose.environment(gateway).get("LOGGING_FILE_NAME")).startsWith(dataDir + "/");
+            // the participants' folders: one named volume, the same for both nodes
+            assertThat(compose.volumes(gateway)).contains(compose.volumes(gateways.get(0)).stream()
+                    .filter(v -> v.endsWith(":" + dataDir)).findFirst().orElseThrow());
+            assertThat(compose.namedVolumes()).contains(compose.volumes(gateway).stream()
+                    .filter(v -> v.endsWith(":" + dataDir)).findFirst().orElseThrow().split(":")[0]);
+            // each node's log in a volume of its own, outside the folders the offices reach
+            String log = compose.environment(gateway).get("LOGGING_FILE_NAME");
+            assertThat(log).doesNotStartWith(dataDir + "/");
+            String logDir = log.substring(0, log.lastIndexOf('/'));
+            String logVolume = compose.volumes(gateway).stream().filter(v -> v.endsWith(":" + logDir)).findFirst().orElseThrow();
+            logVolumes.add(logVolume.split(":")[0]);
+            // published on loopback only: TLS and access control come from a reverse proxy in front
+            assertThat(compose.service(gateway).get("ports")).asList().allMatch(p -> String.valueOf(p).startsWith("127.0.0.1:"));
         }
-        assertThat(compose.volumes(gateways.get(0))).isEqualTo(compose.volumes(gateways.get(1)));
+        assertThat(logVolumes).hasSize(2);
         // secrets come from docker/.env, never from the file
         assertThat(first.get("SPRING_ARTEMIS_PASSWORD")).startsWith("${");
         assertThat(first.get("SPRING_DATASOURCE_PASSWORD")).startsWith("${");
@@ -134,6 +145,7 @@ class ComposeFileTest {
                 "127.0.0.1:62623", "postgres:5432", "localhost:5432");
         Path root = Path.of("/tmp/harness");
         ClusterTopology topology = new ClusterTopology(compose, vars, endpoints, Map.of("/var/lib/samnav", root.resolve("data"),
+                "/var/log/samnav", root.resolve("logs"),
                 "/var/lib/artemis-shared", root.resolve("journal"), "/etc/samnav", root.resolve("etc")));
 
         for (String gateway : compose.gatewayServices()) {
@@ -141,7 +153,7 @@ class ComposeFileTest {
             assertThat(env.keySet()).isEqualTo(compose.environment(gateway).keySet());
             assertThat(env.get("SPRING_ARTEMIS_BROKER_URL")).startsWith("(tcp://127.0.0.1:62616,tcp://127.0.0.1:62623)?ha=true");
             assertThat(env.get("SPRING_DATASOURCE_URL")).isEqualTo("jdbc:postgresql://localhost:5432/samnav");
-            assertThat(env.get("LOGGING_FILE_NAME")).startsWith(root.resolve("data").toString());
+            assertThat(env.get("LOGGING_FILE_NAME")).startsWith(root.resolve("logs").toString());
             assertThat(String.join(" ", env.values())).doesNotContain("artemis-primary", "artemis-backup", "postgres:", "/var/lib/");
         }
         List<ClusterTopology.Broker> brokers = topology.brokers();

@@ -1,6 +1,6 @@
 package no.samnav.gateway.security;
 
-/** The OAuth2 scopes of the FHIR API (documented in docs/fhir-api.md). */
+/** The OAuth2 scopes of the FHIR API and the operator API (documented in docs/fhir-api.md and docs/configuration.md). */
 public final class Scopes {
 
     private Scopes() {
@@ -18,4 +18,7 @@ public final class Scopes {
     public static final String JOURNAL_WRITE = "samnav/journal.write";
     /** Read the shared journal's audit trail: the patient access log. */
     public static final String AUDIT_READ = "samnav/audit.read";
+
+    /** Use the operator API ({@code /api/**}) when {@code samnav.security.operator-api-requires-token} is on. */
+    public static final String OPERATOR = "samnav/operator";
 }

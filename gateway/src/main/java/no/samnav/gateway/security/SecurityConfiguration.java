@@ -29,6 +29,8 @@ import org.springframework.security.oauth2.server.resource.web.access.BearerToke
 import org.springframework.http.HttpMethod;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.InitializingBean;
 import org.springframework.beans.factory.ObjectProvider;
 
 /**
@@ -106,9 +108,38 @@ public class SecurityConfiguration {
         return http.build();
     }
 
-    /** Everything outside the FHIR API: the operator API, actuator and the dev issuer (see docs/operations). */
+    /**
+     * The operator API ({@code /api/**}) with {@code samnav.security.operator-api-requires-token}: a
+     * bearer JWT of the FHIR API's issuer with the scope {@link Scopes#OPERATOR}; 401 without a
+     * valid token, 403 without the scope. Without the setting it falls to {@link #rest}, open, and
+     * the gateway says so at start.
+     */
     @Bean
     @Order(2)
+    @ConditionalOnProperty(name = "samnav.security.operator-api-requires-token", havingValue = "true")
+    SecurityFilterChain operatorApi(HttpSecurity http, JwtDecoder decoder) throws Exception {
+        PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
+        http.securityMatcher(paths.matcher("/api/**"))
+                .authorizeHttpRequests(a -> a.anyRequest().hasAuthority("SCOPE_" + Scopes.OPERATOR))
+                .oauth2ResourceServer(o -> o.jwt(j -> j.decoder(decoder)))
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(AbstractHttpConfigurer::disable)
+                .requestCache(AbstractHttpConfigurer::disable);
+        return http.build();
+    }
+
+    /** Warns at start when the operator API is open to anyone who reaches the port. */
+    @Bean
+    @ConditionalOnProperty(name = "samnav.security.operator-api-requires-token", havingValue = "false", matchIfMissing = true)
+    InitializingBean openOperatorApiWarning() {
+        return () -> LoggerFactory.getLogger(SecurityConfiguration.class).warn("the operator API (/api) takes"
+                + " requests without a token (samnav.security.operator-api-requires-token=false): keep the port on this"
+                + " machine or behind access control");
+    }
+
+    /** Everything else: the operator API when open, actuator and the dev issuer (see docs/operations.md). */
+    @Bean
+    @Order(3)
     SecurityFilterChain rest(HttpSecurity http) throws Exception {
         http.authorizeHttpRequests(a -> a.anyRequest().permitAll())
                 .csrf(AbstractHttpConfigurer::disable)

@@ -13,14 +13,18 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param audience  an {@code aud} every token must carry; empty: not checked
  * @param clockSkew how far token times may be off
  * @param devIssuer the dev issuer: on in the embedded mode, off in the production profile
+ * @param operatorApiRequiresToken whether the operator API ({@code /api/**}) takes only bearer tokens
+ *                  of the same issuer with the scope {@link Scopes#OPERATOR}: on in the production
+ *                  profile, off in the embedded mode (its walkthrough uses plain {@code curl})
  */
 @ConfigurationProperties("samnav.security")
 public record SecuritySettings(String issuerUri, String jwkSetUri, String audience, Duration clockSkew,
-        DevIssuer devIssuer) {
+        DevIssuer devIssuer, Boolean operatorApiRequiresToken) {
 
     public SecuritySettings {
         if (clockSkew == null) clockSkew = Duration.ofSeconds(30);
         if (devIssuer == null) devIssuer = new DevIssuer(null, null);
+        if (operatorApiRequiresToken == null) operatorApiRequiresToken = false;
     }
 
     /**

@@ -53,7 +53,8 @@ import org.awaitility.core.ConditionTimeoutException;
  * Settings ({@code samnav.cluster.*} system properties): {@code warmup} (s, 10), {@code seconds}
  * (each measurement, 30), {@code window} (notes in flight, 200), {@code messages} (failover phase,
  * 600), {@code rate} (notes/s in the failover phase, 40), {@code poll-interval} (the gateways' file
- * poll interval, 50ms), {@code jvm-args} (each gateway, {@code -Xmx512m}), {@code work-dir}.
+ * poll interval, 50ms), {@code jvm-args} (each gateway, {@code -Xmx512m}), {@code pin-nodes} (run
+ * gateway node i on core i with {@code taskset}, false), {@code work-dir}.
  * PostgreSQL from {@code SAMNAV_TEST_POSTGRES_URL}, {@code SAMNAV_TEST_PG_USER},
  * {@code SAMNAV_TEST_PG_PASSWORD}.
  *
@@ -64,14 +65,20 @@ public final class ClusterHarness {
 
     /** How long and how hard. */
     public record Settings(int warmupSeconds, int seconds, int window, int messages, double rate, String pollInterval,
-            List<String> jvmArgs) {
+            List<String> jvmArgs, boolean pinNodes) {
+
+        public Settings(int warmupSeconds, int seconds, int window, int messages, double rate, String pollInterval,
+                List<String> jvmArgs) {
+            this(warmupSeconds, seconds, window, messages, rate, pollInterval, jvmArgs, false);
+        }
 
         public static Settings fromSystemProperties() {
             return new Settings(Integer.getInteger("samnav.cluster.warmup", 10), Integer.getInteger("samnav.cluster.seconds", 30),
                     Integer.getInteger("samnav.cluster.window", 200), Integer.getInteger("samnav.cluster.messages", 600),
                     Double.parseDouble(System.getProperty("samnav.cluster.rate", "40")),
                     System.getProperty("samnav.cluster.poll-interval", "50ms"),
-                    Arrays.asList(System.getProperty("samnav.cluster.jvm-args", "-Xmx512m").trim().split("\\s+")));
+                    Arrays.asList(System.getProperty("samnav.cluster.jvm-args", "-Xmx512m").trim().split("\\s+")),
+                    Boolean.getBoolean("samnav.cluster.pin-nodes"));
         }
     }
 
@@ -215,8 +222,15 @@ public final class ClusterHarness {
                 String url = env.get("SPRING_DATASOURCE_URL");
                 env.put("SPRING_DATASOURCE_URL", url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema);
                 env.put("SPRING_FLYWAY_SCHEMAS", schema);
-                gateways.add(new GatewayProcess(jar, shared, settings.jvmArgs(), List.of(), Duration.ofMinutes(3))
-                        .withEnvironment(env).withLogName(service));
+                GatewayProcess node = new GatewayProcess(jar, shared, settings.jvmArgs(), List.of(), Duration.ofMinutes(3))
+                        .withEnvironment(env).withLogName(service);
+                if (settings.pinNodes()) {
+                    // node i on core i: one node has one core, two nodes two (the brokers, PostgreSQL
+                    // and the harness itself are not pinned and share both)
+                    int core = gateways.size() % Runtime.getRuntime().availableProcessors();
+                    node.withCommandPrefix(List.of("taskset", "-c", String.valueOf(core)));
+                }
+                gateways.add(node);
             }
             if (gateways.size() < 2) throw new IllegalStateException("compose has fewer than two gateway services");
 

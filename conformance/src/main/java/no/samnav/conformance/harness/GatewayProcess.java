@@ -35,6 +35,7 @@ public final class GatewayProcess implements AutoCloseable {
     private final Thread hook = new Thread(this::killQuietly, "samnav-harness-kill-gateway");
     private Process process;
     private String logName = "gateway";
+    private List<String> commandPrefix = List.of();
     private int starts;
     private volatile int port;
 
@@ -62,13 +63,19 @@ public final class GatewayProcess implements AutoCloseable {
         return this;
     }
 
+    /** A command the JVM is started under, e.g. {@code taskset -c 1} to keep it on one core. */
+    public GatewayProcess withCommandPrefix(List<String> prefix) {
+        this.commandPrefix = List.copyOf(prefix);
+        return this;
+    }
+
     /** Starts the gateway and returns once its health endpoint says UP; returns the start-up time. */
     public synchronized Duration start() throws IOException {
         if (process != null && process.isAlive()) throw new IllegalStateException("gateway already running");
         port = freePort();
         Path logs = Files.createDirectories(dataDir.resolve("gateway-logs"));
         Path log = logs.resolve(logName + "-" + (++starts) + ".log");
-        List<String> command = new ArrayList<>();
+        List<String> command = new ArrayList<>(commandPrefix);
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmArgs);
         command.add("-jar");

@@ -155,9 +155,7 @@ public final class ClusterHarness {
     }
 
     public static ClusterHarness fromSystemProperties() throws IOException {
-        String dir = System.getProperty("samnav.cluster.work-dir");
-        Path work = dir == null || dir.isBlank() ? Files.createTempDirectory("samnav-cluster-")
-                : Files.createDirectories(Path.of(dir).toAbsolutePath());
+        Path work = HarnessFiles.workDir("samnav.cluster.work-dir", "samnav-cluster-");
         return new ClusterHarness(work, HarnessFiles.gatewayJar(), HarnessFiles.sample(), HarnessFiles.composeFile(),
                 ArtemisBroker.distribution(), Postgres.fromEnvironment(), Settings.fromSystemProperties());
     }
@@ -235,13 +233,7 @@ public final class ClusterHarness {
             if (gateways.size() < 2) throw new IllegalStateException("compose has fewer than two gateway services");
 
             JournalSystems journals = new JournalSystems(shared, new HarnessMessages(sample), true);
-            ScheduledFuture<?> reader = timers.scheduleWithFixedDelay(() -> {
-                try {
-                    journals.readInboxes();
-                } catch (RuntimeException e) {
-                    failure.compareAndSet(null, e);
-                }
-            }, 0, 20, TimeUnit.MILLISECONDS);
+            ScheduledFuture<?> reader = journals.readContinuously(timers, failure);
             Random random = new Random(42);
 
             System.out.printf("  %s started in %d s%n", compose.gatewayServices().get(0), gateways.get(0).start().toSeconds());
@@ -341,15 +333,7 @@ public final class ClusterHarness {
                         return journals.deliveredCount() == journals.sentCount() && journals.appRecsBackCount() == journals.sentCount();
                     });
             // a quiet period: a late duplicate (a redelivery after the failovers) would show here
-            long[] last = {-1};
-            await("quiet inboxes and empty outboxes").atMost(generous).pollInterval(Duration.ofMillis(200))
-                    .during(Duration.ofSeconds(5))
-                    .until(() -> {
-                        long read = journals.filesRead();
-                        boolean quiet = read == last[0];
-                        last[0] = read;
-                        return quiet && journals.waitingInOutboxes() == 0;
-                    });
+            journals.awaitQuiet(generous);
         } catch (ConditionTimeoutException e) {
             // reported as lost notes or missing AppRecs
             System.out.println("  " + e.getMessage());

@@ -82,9 +82,7 @@ public final class CrashHarness {
 
     /** A harness configured by the {@code samnav.harness.*} system properties. */
     public static CrashHarness fromSystemProperties() throws IOException {
-        String dir = System.getProperty("samnav.harness.data-dir");
-        Path dataDir = dir == null || dir.isBlank() ? Files.createTempDirectory("samnav-crash-")
-                : Files.createDirectories(Path.of(dir).toAbsolutePath());
+        Path dataDir = HarnessFiles.workDir("samnav.harness.data-dir", "samnav-crash-");
         return new CrashHarness(Integer.getInteger("samnav.harness.messages", 300),
                 Integer.getInteger("samnav.harness.kills", 3),
                 Double.parseDouble(System.getProperty("samnav.harness.rate", "100")),
@@ -115,13 +113,7 @@ public final class CrashHarness {
                         "--logging.level.no.samnav=WARN"),
                 Duration.ofMinutes(3))) {
             restarts.add(gateway.start());
-            ScheduledFuture<?> reader = timers.scheduleWithFixedDelay(() -> {
-                try {
-                    journals.readInboxes();
-                } catch (RuntimeException e) {
-                    failure.compareAndSet(null, e);
-                }
-            }, 0, 20, TimeUnit.MILLISECONDS);
+            ScheduledFuture<?> reader = journals.readContinuously(timers, failure);
             long period = Math.max(1, (long) (1_000_000_000L / rate));
             ScheduledFuture<?> sender = timers.scheduleAtFixedRate(() -> {
                 if (dropped.get() >= messages) return;
@@ -169,15 +161,7 @@ public final class CrashHarness {
                     .until(() -> failure.get() == null ? journals.deliveredCount() == messages
                             && journals.appRecsBackCount() == messages : fail(failure));
             // then a quiet period: late duplicates (redeliveries after the last restart) would show here
-            long[] last = {-1};
-            await("quiet inboxes and empty outboxes").atMost(generous).pollInterval(Duration.ofMillis(100))
-                    .during(Duration.ofSeconds(5))
-                    .until(() -> {
-                        long read = journals.filesRead();
-                        boolean quiet = read == last[0];
-                        last[0] = read;
-                        return quiet && journals.waitingInOutboxes() == 0;
-                    });
+            journals.awaitQuiet(generous);
     }
 
     private static boolean fail(AtomicReference<Throwable> failure) {

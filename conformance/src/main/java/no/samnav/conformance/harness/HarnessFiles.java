@@ -23,6 +23,13 @@ final class HarnessFiles {
                 + " (build with mvn package, or set -D" + property + "=...)");
     }
 
+    /** The folder named by {@code property} (made if missing), or a new temporary one, kept after the run for inspection. */
+    static Path workDir(String property, String prefix) throws java.io.IOException {
+        String dir = System.getProperty(property);
+        return dir == null || dir.isBlank() ? Files.createTempDirectory(prefix)
+                : Files.createDirectories(Path.of(dir).toAbsolutePath());
+    }
+
     /** {@code docker/compose.yml}: the production shape the cluster harness runs as processes. */
     static Path composeFile() {
         return locate("samnav.cluster.compose-file", "docker/compose.yml");

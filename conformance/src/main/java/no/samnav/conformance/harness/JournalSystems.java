@@ -1,5 +1,7 @@
 package no.samnav.conformance.harness;
 
+import static org.awaitility.Awaitility.await;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
@@ -7,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -14,8 +17,12 @@ import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The journal systems of the demo participants, outside the gateway: they drop notes into their
@@ -118,6 +125,33 @@ public final class JournalSystems {
     /** The same note as {@link #send} writes, for sending it another way. */
     public byte[] note(String msgId, DemoParticipant from, DemoParticipant to) {
         return messages.note(msgId, from, to);
+    }
+
+    /**
+     * Waits until no new file has shown up in an inbox for five seconds and every outbox is empty:
+     * a late duplicate (a redelivery after a kill or a failover) would show up in that time.
+     */
+    public void awaitQuiet(Duration atMost) {
+        long[] last = {-1};
+        await("quiet inboxes and empty outboxes").atMost(atMost)
+                .pollInterval(Duration.ofMillis(200)).during(Duration.ofSeconds(5))
+                .until(() -> {
+                    long read = filesRead();
+                    boolean quiet = read == last[0];
+                    last[0] = read;
+                    return quiet && waitingInOutboxes() == 0;
+                });
+    }
+
+    /** Reads the inboxes every 20 ms on {@code timers}; a failure is kept in {@code failure} for the harness to report. */
+    public ScheduledFuture<?> readContinuously(ScheduledExecutorService timers, AtomicReference<Throwable> failure) {
+        return timers.scheduleWithFixedDelay(() -> {
+            try {
+                readInboxes();
+            } catch (RuntimeException e) {
+                failure.compareAndSet(null, e);
+            }
+        }, 0, 20, TimeUnit.MILLISECONDS);
     }
 
     /** One pass over every inbox; run it from one thread at a time. */

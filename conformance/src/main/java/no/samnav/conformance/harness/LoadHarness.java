@@ -79,9 +79,7 @@ public final class LoadHarness {
     }
 
     public static LoadHarness fromSystemProperties() throws IOException {
-        String dir = System.getProperty("samnav.load.data-dir");
-        Path work = dir == null || dir.isBlank() ? Files.createTempDirectory("samnav-load-")
-                : Files.createDirectories(Path.of(dir).toAbsolutePath());
+        Path work = HarnessFiles.workDir("samnav.load.data-dir", "samnav-load-");
         return new LoadHarness(work, HarnessFiles.gatewayJar(), HarnessFiles.sample(),
                 Arrays.asList(System.getProperty("samnav.load.jvm-args", "-Xmx1g").trim().split("\\s+")),
                 System.getProperty("samnav.load.poll-interval", "10ms"), Integer.getInteger("samnav.load.warmup", 20),
@@ -188,13 +186,7 @@ public final class LoadHarness {
             System.out.println(what + ": gateway started in " + gateway.start().toMillis() + " ms; watching "
                     + watch.folders() + " inboxes");
             Channel channel = channels.open(journals, gateway);
-            timers.scheduleWithFixedDelay(() -> {
-                try {
-                    journals.readInboxes();
-                } catch (RuntimeException e) {
-                    failure.compareAndSet(null, e);
-                }
-            }, 0, 20, TimeUnit.MILLISECONDS);
+            journals.readContinuously(timers, failure);
 
             // sustained: closed loop with a bounded number in flight
             AtomicLong deadline = new AtomicLong(System.nanoTime() + TimeUnit.SECONDS.toNanos(warmupSeconds + seconds));

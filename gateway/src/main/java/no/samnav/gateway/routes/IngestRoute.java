@@ -71,7 +71,11 @@ final class IngestRoute extends RouteBuilder {
 
     private String clusterClaim() {
         if (!cluster.enabled()) return "";
-        return "&readLock=idempotent&idempotentRepository=#" + ClusterConfiguration.FILE_CLAIMS
+        // idempotentEager=false: otherwise a node that could not claim a file removed the other
+        // node's claim after the poll (Camel drains not-started files from the endpoint's idempotent
+        // repository, which the read lock shares), and took the file at its next poll (found by
+        // ClusterFileClaimsIT)
+        return "&readLock=idempotent&idempotentRepository=#" + ClusterConfiguration.FILE_CLAIMS + "&idempotentEager=false"
                 + "&readLockRemoveOnCommit=true&readLockRemoveOnRollback=true"
                 + "&readLockIdempotentReleaseDelay=" + cluster.claimReleaseDelay().toMillis()
                 + "&readLockIdempotentReleaseAsync=true&readLockIdempotentReleaseAsyncPoolSize=1";

@@ -12,7 +12,7 @@ import org.apache.camel.Exchange;
  * payloads are not written again; failures are retried and dead-lettered by the shared
  * {@link DeliveryPolicy}.
  * <ul>
- * <li>File channel: into the inbox as {@code <name>.part}, renamed only after the delivery is
+ * <li>File channel: into the inbox as {@code <name>.<attempt>.part}, renamed only after the delivery is
  * recorded ({@link InboxFiles}), so the journal system never reads half a file nor one twice.</li>
  * <li>JMS channel: to queue {@code samnav.out.<id>} as a persistent bytes message; its only
  * properties are {@code SamnavMessageId} (the gateway's id of the message) and {@code SamnavParticipant}.</li>

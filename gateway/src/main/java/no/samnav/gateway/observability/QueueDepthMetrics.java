@@ -1,9 +1,9 @@
 package no.samnav.gateway.observability;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import jakarta.jms.JMSException;
 import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
+import jakarta.jms.JMSException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

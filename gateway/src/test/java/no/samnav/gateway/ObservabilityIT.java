@@ -78,7 +78,8 @@ class ObservabilityIT extends GatewayITSupport {
                     .containsPattern("samnav_queue_depth\\{queue=\"samnav.deliver.oteren\"} 0\\.0")
                     .containsPattern("samnav_queue_depth\\{queue=\"samnav.route\"} 0\\.0")
                     // from 0 before the first dead letter, so that an alert on its increase sees the first
-                    .containsPattern("samnav_messages_dead_lettered_total\\{participant=\"unn\"} 0\\.0");
+                    .containsPattern("samnav_messages_dead_lettered_total\\{participant=\"unn\"} 0\\.0")
+                    .containsPattern("(?m)^samnav_health 1\\.0$");
         });
 
         // the shipped alerting rules name only metrics the gateway exports

@@ -10,6 +10,7 @@ import jakarta.jms.MessageProducer;
 import jakarta.jms.Queue;
 import jakarta.jms.Session;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.apache.activemq.artemis.core.config.Configuration;
 import org.apache.activemq.artemis.core.config.impl.ConfigurationImpl;
@@ -22,17 +23,23 @@ import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
  * payloads sent persistent (durable, synchronous send) and received on a transacted session
  * (commit per message, as the gateway's consumers do). One broker hop: the least any durable
  * store-and-forward of these messages costs.
+ *
+ * <p>With several streams, each has its own queue, producer session and consumer session, sent to
+ * and received from by threads of its own: the broker then syncs the journal once for several
+ * messages, as it does for the gateway's consumers of several participants at once.
  */
 final class ArtemisBaseline implements AutoCloseable {
 
     private final EmbeddedActiveMQ server = new EmbeddedActiveMQ();
     private final Connection connection;
-    private final Session producerSession;
-    private final Session consumerSession;
-    private final MessageProducer producer;
-    private final MessageConsumer consumer;
+    private final List<Stream> streams = new ArrayList<>();
 
-    ArtemisBaseline(Path dir) throws Exception {
+    /** One queue with its own producer and consumer session (a JMS session is single-threaded). */
+    private record Stream(Session producerSession, MessageProducer producer, Session consumerSession,
+            MessageConsumer consumer) {
+    }
+
+    ArtemisBaseline(Path dir, int streamCount) throws Exception {
         Configuration config = new ConfigurationImpl()
                 .setPersistenceEnabled(true)
                 .setSecurityEnabled(false)
@@ -45,30 +52,45 @@ final class ArtemisBaseline implements AutoCloseable {
         server.start();
         ActiveMQConnectionFactory factory = new ActiveMQConnectionFactory("vm://0");
         connection = factory.createConnection();
-        producerSession = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
-        consumerSession = connection.createSession(true, Session.SESSION_TRANSACTED);
-        Queue queue = producerSession.createQueue("baseline");
-        producer = producerSession.createProducer(queue);
-        producer.setDeliveryMode(DeliveryMode.PERSISTENT);
-        consumer = consumerSession.createConsumer(consumerSession.createQueue("baseline"));
+        for (int i = 0; i < streamCount; i++) {
+            Session producerSession = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
+            Session consumerSession = connection.createSession(true, Session.SESSION_TRANSACTED);
+            Queue queue = producerSession.createQueue("baseline-" + i);
+            MessageProducer producer = producerSession.createProducer(queue);
+            producer.setDeliveryMode(DeliveryMode.PERSISTENT);
+            streams.add(new Stream(producerSession, producer, consumerSession,
+                    consumerSession.createConsumer(consumerSession.createQueue("baseline-" + i))));
+        }
         connection.start();
     }
 
-    /** Sends one payload persistently; {@code sentAt} travels along for the latency. */
-    void send(byte[] payload, long sentAt) throws JMSException {
-        BytesMessage m = producerSession.createBytesMessage();
-        m.writeBytes(payload);
-        m.setLongProperty("sentAt", sentAt);
-        producer.send(m);
+    int streams() {
+        return streams.size();
     }
 
-    /** Receives and commits one message (the consumer thread only); returns its sentAt, or -1 after the timeout. */
-    long receive(long timeoutMillis) throws JMSException {
-        Message m = consumer.receive(timeoutMillis);
+    /**
+     * Sends one payload persistently on stream {@code stream} (that stream's sender thread only);
+     * {@code sentAt} travels along for the latency.
+     */
+    void send(int stream, byte[] payload, long sentAt) throws JMSException {
+        Stream s = streams.get(stream);
+        BytesMessage m = s.producerSession().createBytesMessage();
+        m.writeBytes(payload);
+        m.setLongProperty("sentAt", sentAt);
+        s.producer().send(m);
+    }
+
+    /**
+     * Receives and commits one message of stream {@code stream} (that stream's consumer thread only);
+     * returns its sentAt, or -1 after the timeout.
+     */
+    long receive(int stream, long timeoutMillis) throws JMSException {
+        Stream s = streams.get(stream);
+        Message m = s.consumer().receive(timeoutMillis);
         if (m == null) return -1;
         ((BytesMessage) m).readBytes(new byte[(int) ((BytesMessage) m).getBodyLength()]);
         long sentAt = m.getLongProperty("sentAt");
-        consumerSession.commit();
+        s.consumerSession().commit();
         return sentAt;
     }
 

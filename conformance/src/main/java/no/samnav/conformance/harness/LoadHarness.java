@@ -31,11 +31,15 @@ import java.util.concurrent.atomic.AtomicReference;
  * The load harness: end-to-end throughput and latency of the running gateway (outbox → durable
  * queues and store → translated → inbox), next to a baseline measured in the same run on the same
  * machine: raw persistent send and transacted receive of the same payloads through an embedded
- * ActiveMQ Artemis of the same version ({@link ArtemisBaseline}).
+ * ActiveMQ Artemis of the same version ({@link ArtemisBaseline}), on one stream (bound by the
+ * journal's sync latency) and on {@code samnav.load.baseline-streams} streams at once (default 7,
+ * the gateway's number of ingest consumers on the demo cooperation: the broker's capacity at the
+ * gateway's concurrency).
  *
  * <p>Two measurements on each side: <b>sustained</b> throughput (closed loop, at most
  * {@code samnav.load.window} messages in flight, counted over {@code samnav.load.seconds} after
- * {@code samnav.load.warmup} seconds) and <b>paced</b> latency (open loop at
+ * {@code samnav.load.warmup} seconds at full load, default 180: the gateway's JIT compiler is busy
+ * for over two minutes on two cores) and <b>paced</b> latency (open loop at
  * {@code samnav.load.rate} messages per second for {@code samnav.load.paced-seconds}; for the
  * gateway from the rename into the outbox to the file's appearance in the inbox, seen by a
  * file-system watch). The gateway is measured twice: journal systems on file channels, and EHR
@@ -82,7 +86,7 @@ public final class LoadHarness {
         Path work = HarnessFiles.workDir("samnav.load.data-dir", "samnav-load-");
         return new LoadHarness(work, HarnessFiles.gatewayJar(), HarnessFiles.sample(),
                 Arrays.asList(System.getProperty("samnav.load.jvm-args", "-Xmx1g").trim().split("\\s+")),
-                System.getProperty("samnav.load.poll-interval", "10ms"), Integer.getInteger("samnav.load.warmup", 20),
+                System.getProperty("samnav.load.poll-interval", "10ms"), Integer.getInteger("samnav.load.warmup", 180),
                 Integer.getInteger("samnav.load.seconds", 60), Integer.getInteger("samnav.load.window", 500),
                 Double.parseDouble(System.getProperty("samnav.load.rate", "100")),
                 Integer.getInteger("samnav.load.paced-seconds", 60))
@@ -193,21 +197,15 @@ public final class LoadHarness {
             List<Thread> senders = new ArrayList<>();
             for (int i = 0; i < channel.senders(); i++) {
                 Random own = new Random(42 + i);
-                Thread sender = new Thread(() -> {
-                    try {
-                        while (System.nanoTime() < deadline.get() && failure.get() == null) {
-                            if (journals.sentCount() - journals.deliveredCount() >= window) {
-                                java.util.concurrent.locks.LockSupport.parkNanos(200_000);
-                                continue;
-                            }
-                            channel.send(channel.pair(own));
+                senders.add(started("samnav-load-sender-" + i, failure, () -> {
+                    while (System.nanoTime() < deadline.get() && failure.get() == null) {
+                        if (journals.sentCount() - journals.deliveredCount() >= window) {
+                            java.util.concurrent.locks.LockSupport.parkNanos(200_000);
+                            continue;
                         }
-                    } catch (Exception e) {
-                        failure.compareAndSet(null, e);
+                        channel.send(channel.pair(own));
                     }
-                }, "samnav-load-sender-" + i);
-                sender.start();
-                senders.add(sender);
+                }));
             }
             CountDownLatch warm = new CountDownLatch(1);
             timers.schedule(warm::countDown, warmupSeconds, TimeUnit.SECONDS);
@@ -275,8 +273,14 @@ public final class LoadHarness {
         }
     }
 
-    /** The baseline: the same payloads through an embedded Artemis with a persistent journal. */
-    public Figures baseline() throws Exception {
+    /**
+     * The baseline: the same payloads through an embedded Artemis with a persistent journal, on
+     * {@code streams} queues at once, each with a sender and a consumer thread of its own (the
+     * window of messages in flight shared by all). One stream is the latency-bound case: every
+     * send waits for its own journal sync. The paced latency is measured on one stream only, and
+     * only when {@code paced} is true.
+     */
+    public Figures baseline(int streams, boolean paced) throws Exception {
         HarnessMessages messages = new HarnessMessages(sample);
         Random random = new Random(42);
         byte[][] payloads = new byte[64][];
@@ -284,44 +288,42 @@ public final class LoadHarness {
             DemoParticipant[] pair = JournalSystems.pair(random);
             payloads[i] = messages.note(UUID.randomUUID().toString(), pair[0], pair[1]);
         }
+        String what = streams == 1 ? "baseline" : "baseline, " + streams + " streams";
         AtomicReference<Throwable> failure = new AtomicReference<>();
         ScheduledExecutorService timers = timers();
-        try (ArtemisBaseline broker = new ArtemisBaseline(Files.createDirectories(workDir.resolve("baseline")))) {
-            System.out.println("baseline: Artemis " + ArtemisBaseline.version() + ", journal type " + broker.journalType());
+        try (ArtemisBaseline broker = new ArtemisBaseline(
+                Files.createDirectories(workDir.resolve("baseline-" + streams)), streams)) {
+            System.out.println(what + ": Artemis " + ArtemisBaseline.version() + ", journal type " + broker.journalType());
             AtomicLong sent = new AtomicLong();
             AtomicLong received = new AtomicLong();
             List<Long> pacedLatencies = java.util.Collections.synchronizedList(new ArrayList<>());
             java.util.concurrent.atomic.AtomicBoolean recordLatency = new java.util.concurrent.atomic.AtomicBoolean();
             java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
-            Thread consumer = new Thread(() -> {
-                try {
+            AtomicLong deadline = new AtomicLong(System.nanoTime() + TimeUnit.SECONDS.toNanos(warmupSeconds + seconds));
+            List<Thread> consumers = new ArrayList<>();
+            List<Thread> senders = new ArrayList<>();
+            for (int i = 0; i < streams; i++) {
+                int stream = i;
+                consumers.add(started("samnav-baseline-consumer-" + i, failure, () -> {
                     while (!stop.get()) {
-                        long sentAt = broker.receive(100);
+                        long sentAt = broker.receive(stream, 100);
                         if (sentAt < 0) continue;
                         if (recordLatency.get()) pacedLatencies.add(System.nanoTime() - sentAt);
                         received.incrementAndGet();
                     }
-                } catch (Exception e) {
-                    failure.compareAndSet(null, e);
-                }
-            }, "samnav-baseline-consumer");
-            consumer.start();
-            AtomicLong deadline = new AtomicLong(System.nanoTime() + TimeUnit.SECONDS.toNanos(warmupSeconds + seconds));
-            Thread sender = new Thread(() -> {
-                try {
+                }));
+                senders.add(started("samnav-baseline-sender-" + i, failure, () -> {
+                    long n = 0;
                     while (System.nanoTime() < deadline.get() && failure.get() == null) {
                         if (sent.get() - received.get() >= window) {
                             java.util.concurrent.locks.LockSupport.parkNanos(200_000);
                             continue;
                         }
-                        broker.send(payloads[(int) (sent.get() % payloads.length)], System.nanoTime());
+                        broker.send(stream, payloads[(int) (n++ % payloads.length)], System.nanoTime());
                         sent.incrementAndGet();
                     }
-                } catch (Exception e) {
-                    failure.compareAndSet(null, e);
-                }
-            }, "samnav-baseline-sender");
-            sender.start();
+                }));
+            }
             CountDownLatch warm = new CountDownLatch(1);
             timers.schedule(warm::countDown, warmupSeconds, TimeUnit.SECONDS);
             warm.await();
@@ -332,39 +334,61 @@ public final class LoadHarness {
             measured.await();
             long after = received.get();
             double sustained = (after - before) / ((System.nanoTime() - t0) / 1e9);
-            sender.join();
-            await("baseline drained").atMost(Duration.ofMinutes(2)).until(() -> received.get() == sent.get());
-            System.out.printf("baseline sustained: %.0f msg/s (%d received in %d s, window %d)%n", sustained,
+            for (Thread sender : senders) sender.join();
+            await(what + " drained").atMost(Duration.ofMinutes(2)).until(() -> received.get() == sent.get());
+            System.out.printf("%s sustained: %.0f msg/s (%d received in %d s, window %d)%n", what, sustained,
                     after - before, seconds, window);
 
-            recordLatency.set(true);
-            int total = (int) Math.round(rate * pacedSeconds);
-            AtomicInteger dropped = new AtomicInteger();
-            long start = sent.get();
-            ScheduledFuture<?> paced = timers.scheduleAtFixedRate(() -> {
-                if (dropped.get() >= total) return;
-                try {
-                    broker.send(payloads[dropped.get() % payloads.length], System.nanoTime());
-                    sent.incrementAndGet();
-                    dropped.incrementAndGet();
-                } catch (Exception e) {
-                    failure.compareAndSet(null, e);
-                }
-            }, 0, (long) (1e9 / rate), TimeUnit.NANOSECONDS);
-            await("baseline paced run").atMost(Duration.ofSeconds(pacedSeconds + 120L)).pollInterval(Duration.ofMillis(50))
-                    .until(() -> dropped.get() == total && received.get() == sent.get());
-            paced.cancel(false);
-            stop.set(true);
-            consumer.join();
-            Latencies l = Latencies.of(pacedLatencies.stream().mapToLong(Long::longValue).toArray());
-            System.out.println("baseline paced at " + rate + " msg/s: " + l);
             List<String> problems = new ArrayList<>();
-            if (failure.get() != null) problems.add("baseline failure: " + failure.get());
-            if (sent.get() - start != total) problems.add("baseline paced sent " + (sent.get() - start));
-            return new Figures("baseline", sustained, rate, l, (int) received.get(), problems);
+            Latencies l = null;
+            if (paced) {
+                recordLatency.set(true);
+                int total = (int) Math.round(rate * pacedSeconds);
+                AtomicInteger dropped = new AtomicInteger();
+                long start = sent.get();
+                ScheduledFuture<?> pacing = timers.scheduleAtFixedRate(() -> {
+                    if (dropped.get() >= total) return;
+                    try {
+                        broker.send(0, payloads[dropped.get() % payloads.length], System.nanoTime());
+                        sent.incrementAndGet();
+                        dropped.incrementAndGet();
+                    } catch (Exception e) {
+                        failure.compareAndSet(null, e);
+                    }
+                }, 0, (long) (1e9 / rate), TimeUnit.NANOSECONDS);
+                await(what + " paced run").atMost(Duration.ofSeconds(pacedSeconds + 120L)).pollInterval(Duration.ofMillis(50))
+                        .until(() -> dropped.get() == total && received.get() == sent.get());
+                pacing.cancel(false);
+                l = Latencies.of(pacedLatencies.stream().mapToLong(Long::longValue).toArray());
+                System.out.println(what + " paced at " + rate + " msg/s: " + l);
+                if (sent.get() - start != total) problems.add(what + " paced sent " + (sent.get() - start));
+            }
+            stop.set(true);
+            for (Thread consumer : consumers) consumer.join();
+            if (failure.get() != null) problems.add(0, what + " failure: " + failure.get());
+            return new Figures(what, sustained, paced ? rate : 0, l, (int) received.get(), problems);
         } finally {
             timers.shutdownNow();
         }
+    }
+
+    /** Work of a harness thread; what it throws becomes the run's failure. */
+    @FunctionalInterface
+    private interface Work {
+        void run() throws Exception;
+    }
+
+    /** Starts a thread that records the first failure of the run instead of dying silently. */
+    private static Thread started(String name, AtomicReference<Throwable> failure, Work work) {
+        Thread thread = new Thread(() -> {
+            try {
+                work.run();
+            } catch (Exception e) {
+                failure.compareAndSet(null, e);
+            }
+        }, name);
+        thread.start();
+        return thread;
     }
 
     /** Records when each file appears in an inbox (a rename into the folder), for the latency. */
@@ -410,33 +434,49 @@ public final class LoadHarness {
 
     public static void main(String[] args) throws Exception {
         LoadHarness harness = fromSystemProperties();
+        // as many streams as the gateway has ingest (and delivery) consumers on the demo cooperation
+        int streams = Integer.getInteger("samnav.load.baseline-streams", DemoParticipant.ALL.size());
         System.out.printf("load harness: warm-up %d s, sustained %d s (window %d), paced %.0f msg/s (FHIR API %.0f msg/s)"
                 + " for %d s, poll %s, %d cores%n", harness.warmupSeconds, harness.seconds, harness.window, harness.rate,
                 harness.apiRate, harness.pacedSeconds,
                 harness.pollInterval, Runtime.getRuntime().availableProcessors());
-        // samnav.load.only=api (or files) measures one side alone, for quick comparisons; figures in
-        // docs/benchmarks.md always come from whole runs, next to their baseline
+        // samnav.load.only=files, api or baseline measures one side alone, for quick comparisons;
+        // figures in docs/benchmarks.md always come from whole runs, next to their baseline
         String only = System.getProperty("samnav.load.only", "");
         if (!only.isBlank()) {
-            Figures alone = only.equals("api") ? harness.api() : harness.gateway();
-            System.out.println(alone.problems().isEmpty() ? "every message delivered once" : "PROBLEMS: " + alone.problems());
-            System.exit(alone.problems().isEmpty() ? 0 : 1);
+            List<Figures> alone = switch (only) {
+                case "api" -> List.of(harness.api());
+                case "files" -> List.of(harness.gateway());
+                case "baseline" -> List.of(harness.baseline(1, true), harness.baseline(streams, false));
+                default -> throw new IllegalArgumentException("samnav.load.only: files, api or baseline, not " + only);
+            };
+            List<String> problems = alone.stream().flatMap(f -> f.problems().stream()).toList();
+            System.out.println(problems.isEmpty() ? "every message delivered once" : "PROBLEMS: " + problems);
+            System.exit(problems.isEmpty() ? 0 : 1);
         }
-        Figures baseline = harness.baseline();
+        Figures baseline = harness.baseline(1, true);
+        Figures concurrentBaseline = harness.baseline(streams, false);
         Figures gateway = harness.gateway();
         Figures api = harness.api();
         System.out.println();
         System.out.println("| | sustained msg/s | paced at msg/s | p50 ms | p99 ms | max ms |");
         System.out.println("|---|---:|---:|---:|---:|---:|");
-        for (Figures f : List.of(gateway, api, baseline)) {
+        for (Figures f : List.of(gateway, api, baseline, concurrentBaseline)) {
+            if (f.paced() == null) {
+                System.out.printf("| %s | %,.0f | | | | |%n", f.what(), f.sustainedPerSecond());
+                continue;
+            }
             System.out.printf("| %s | %,.0f | %.0f | %.1f | %.1f | %.1f |%n", f.what(), f.sustainedPerSecond(), f.pacedRate(),
                     f.paced().p50Millis(), f.paced().p99Millis(), f.paced().maxMillis());
         }
-        System.out.printf("gateway / baseline: %.2f; via FHIR API / baseline: %.2f%n",
-                gateway.sustainedPerSecond() / baseline.sustainedPerSecond(), api.sustainedPerSecond() / baseline.sustainedPerSecond());
+        System.out.printf("gateway / baseline: %.2f (/ %d streams: %.2f); via FHIR API / baseline: %.2f%n",
+                gateway.sustainedPerSecond() / baseline.sustainedPerSecond(), streams,
+                gateway.sustainedPerSecond() / concurrentBaseline.sustainedPerSecond(),
+                api.sustainedPerSecond() / baseline.sustainedPerSecond());
         List<String> problems = new ArrayList<>(gateway.problems());
         problems.addAll(api.problems());
         problems.addAll(baseline.problems());
+        problems.addAll(concurrentBaseline.problems());
         System.out.println(problems.isEmpty() ? "every message delivered once" : "PROBLEMS:\n  " + String.join("\n  ", problems));
         System.exit(problems.isEmpty() ? 0 : 1);
     }

@@ -41,4 +41,19 @@ class LoadHarnessIT {
         // the paced notes and whatever the sustained seconds sent (few: the validator warms up then)
         assertThat(api.delivered()).isGreaterThanOrEqualTo(30);
     }
+
+    @Test
+    void theBaselineReceivesEverythingItSentOnOneStreamAndOnSeveral() throws Exception {
+        LoadHarness harness = new LoadHarness(workDir, HarnessFiles.gatewayJar(), HarnessFiles.sample(),
+                List.of(), "10ms", 1, 2, 50, 20, 2);
+
+        LoadHarness.Figures one = harness.baseline(1, true);
+        LoadHarness.Figures several = harness.baseline(7, false);
+
+        assertThat(one.problems()).isEmpty();
+        assertThat(one.paced().count()).isEqualTo(40);
+        assertThat(several.problems()).isEmpty();
+        assertThat(several.what()).isEqualTo("baseline, 7 streams");
+        assertThat(several.delivered()).isGreaterThan(0);
+    }
 }

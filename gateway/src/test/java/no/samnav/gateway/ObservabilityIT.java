@@ -92,7 +92,7 @@ class ObservabilityIT extends GatewayITSupport {
 
         String health = get("/actuator/health");
         assertThat(health).contains("\"status\":\"UP\"").contains("\"jms\":{\"status\":\"UP\"")
-                .contains("\"db\":{\"status\":\"UP\"");
+                .contains("\"db\":{\"status\":\"UP\"").contains("\"brokerStorage\":{\"status\":\"UP\"");
 
         String id = store.byMsgId(msgId).orElseThrow().id();
         assertThat(output.getOut().lines().filter(l -> l.contains("received from storsteinnes") && l.contains(id)))

@@ -50,7 +50,8 @@ import org.awaitility.core.ConditionTimeoutException;
  * <li>every note of both phases reached its receiver exactly once, in its version, and every
  * sender got its AppRec exactly once.</li>
  * </ol>
- * Settings ({@code samnav.cluster.*} system properties): {@code warmup} (s, 10), {@code seconds}
+ * Settings ({@code samnav.cluster.*} system properties): {@code warmup} (s, 180: the JIT compiler
+ * needs over two minutes, see the load harness), {@code seconds}
  * (each measurement, 30), {@code window} (notes in flight, 200), {@code messages} (failover phase,
  * 600), {@code rate} (notes/s in the failover phase, 40), {@code poll-interval} (the gateways' file
  * poll interval, 50ms), {@code jvm-args} (each gateway, {@code -Xmx512m}), {@code pin-nodes} (run
@@ -73,7 +74,7 @@ public final class ClusterHarness {
         }
 
         public static Settings fromSystemProperties() {
-            return new Settings(Integer.getInteger("samnav.cluster.warmup", 10), Integer.getInteger("samnav.cluster.seconds", 30),
+            return new Settings(Integer.getInteger("samnav.cluster.warmup", 180), Integer.getInteger("samnav.cluster.seconds", 30),
                     Integer.getInteger("samnav.cluster.window", 200), Integer.getInteger("samnav.cluster.messages", 600),
                     Double.parseDouble(System.getProperty("samnav.cluster.rate", "40")),
                     System.getProperty("samnav.cluster.poll-interval", "50ms"),
@@ -109,7 +110,8 @@ public final class ClusterHarness {
 
     /** The outcome of a run. */
     public record Result(double oneNode, double twoNodes, int notes, int delivered, int appRecsBack, long filesRead,
-            Duration brokerFailover, Duration elapsed, Set<String> metrics, List<String> problems, Path workDir) {
+            Duration brokerFailover, Duration elapsed, Set<String> metrics, String health, List<String> problems,
+            Path workDir) {
 
         public double scaleFactor() {
             return oneNode == 0 ? 0 : twoNodes / oneNode;
@@ -249,7 +251,8 @@ public final class ClusterHarness {
             if (failure.get() != null) throw new IllegalStateException("harness failure", failure.get());
             Set<String> metrics = metricNames(gateways.get(1));
             return new Result(one, two, journals.sentCount(), journals.deliveredCount(), journals.appRecsBackCount(),
-                    journals.filesRead(), failover, Duration.between(start, Instant.now()), metrics, journals.verify(), workDir);
+                    journals.filesRead(), failover, Duration.between(start, Instant.now()), metrics,
+                    health(gateways.get(1)), journals.verify(), workDir);
         } finally {
             timers.shutdownNow();
             gateways.forEach(GatewayProcess::close);
@@ -340,7 +343,13 @@ public final class ClusterHarness {
         }
     }
 
-    /** The metric names a running gateway exports at {@code /actuator/prometheus}. */
+    /** What a running gateway answers at {@code /actuator/health} (its components' status). */
+    private String health(GatewayProcess gateway) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create(gateway.baseUrl() + "/actuator/health"))
+                .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString()).body();
+    }
+
+        /** The metric names a running gateway exports at {@code /actuator/prometheus}. */
     private Set<String> metricNames(GatewayProcess gateway) throws IOException, InterruptedException {
         HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(gateway.baseUrl() + "/actuator/prometheus"))
                 .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());

@@ -39,5 +39,7 @@ class ClusterHarnessPostgresIT {
         assertThat(result.twoNodes()).isPositive();
         // the surviving node reads the queue depths from the external broker's management address
         assertThat(result.metrics()).contains("samnav_queue_depth", "samnav_messages_delivered_total");
+        // and how full the external broker's disk is (brokerStorage is DOWN when it cannot ask)
+        assertThat(result.health()).contains("\"brokerStorage\":{\"status\":\"UP\"}");
     }
 }

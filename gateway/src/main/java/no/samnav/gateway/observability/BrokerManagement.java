@@ -60,6 +60,35 @@ public class BrokerManagement {
         return depths;
     }
 
+    /**
+     * How full the disk of the broker's data folder is (0–1) and how full it may get before the
+     * broker blocks every sender (per cent, -1: never).
+     */
+    public record DiskUsage(double used, int maxPercent) {
+
+        /** Whether the broker blocks senders now, as Artemis decides it (usage above the limit). */
+        public boolean full() {
+            return maxPercent >= 0 && used * 100 > maxPercent;
+        }
+    }
+
+    /** The broker's disk usage and limit ({@code diskStoreUsage}, {@code maxDiskUsage}). */
+    public DiskUsage diskUsage() throws JMSException {
+        try (Connection connection = connectionFactory.createConnection()) {
+            connection.start();
+            Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
+            TemporaryQueue replies = session.createTemporaryQueue();
+            try (MessageProducer requests = session.createProducer(session.createQueue(MANAGEMENT_ADDRESS));
+                    MessageConsumer answers = session.createConsumer(replies)) {
+                Object used = ask(session, requests, answers, replies, m ->
+                        JMSManagementHelper.putAttribute(m, ResourceNames.BROKER, "diskStoreUsage"));
+                Object max = ask(session, requests, answers, replies, m ->
+                        JMSManagementHelper.putAttribute(m, ResourceNames.BROKER, "maxDiskUsage"));
+                return new DiskUsage(((Number) used).doubleValue(), ((Number) max).intValue());
+            }
+        }
+    }
+
     private interface Request {
         void fill(Message message) throws Exception;
     }

@@ -39,25 +39,17 @@ public class BrokerManagement {
 
     /** Messages waiting on each queue whose name starts with {@code prefix}. */
     public Map<String, Long> queueDepths(String prefix) throws JMSException {
-        Map<String, Long> depths = new LinkedHashMap<>();
-        try (Connection connection = connectionFactory.createConnection()) {
-            connection.start();
-            Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
-            TemporaryQueue replies = session.createTemporaryQueue();
-            try (MessageProducer requests = session.createProducer(session.createQueue(MANAGEMENT_ADDRESS));
-                    MessageConsumer answers = session.createConsumer(replies)) {
-                Object names = ask(session, requests, answers, replies, m ->
-                        JMSManagementHelper.putOperationInvocation(m, ResourceNames.BROKER, "getQueueNames"));
-                for (Object name : (Object[]) names) {
-                    String queue = String.valueOf(name);
-                    if (!queue.startsWith(prefix)) continue;
-                    Object count = ask(session, requests, answers, replies, m ->
-                            JMSManagementHelper.putAttribute(m, ResourceNames.QUEUE + queue, "messageCount"));
-                    depths.put(queue, ((Number) count).longValue());
-                }
+        return converse(ask -> {
+            Map<String, Long> depths = new LinkedHashMap<>();
+            Object names = ask.ask(m -> JMSManagementHelper.putOperationInvocation(m, ResourceNames.BROKER, "getQueueNames"));
+            for (Object name : (Object[]) names) {
+                String queue = String.valueOf(name);
+                if (!queue.startsWith(prefix)) continue;
+                Object count = ask.ask(m -> JMSManagementHelper.putAttribute(m, ResourceNames.QUEUE + queue, "messageCount"));
+                depths.put(queue, ((Number) count).longValue());
             }
-        }
-        return depths;
+            return depths;
+        });
     }
 
     /**
@@ -74,17 +66,31 @@ public class BrokerManagement {
 
     /** The broker's disk usage and limit ({@code diskStoreUsage}, {@code maxDiskUsage}). */
     public DiskUsage diskUsage() throws JMSException {
+        return converse(ask -> new DiskUsage(
+                ((Number) ask.ask(m -> JMSManagementHelper.putAttribute(m, ResourceNames.BROKER, "diskStoreUsage"))).doubleValue(),
+                ((Number) ask.ask(m -> JMSManagementHelper.putAttribute(m, ResourceNames.BROKER, "maxDiskUsage"))).intValue()));
+    }
+
+    /** Asks the broker one management question and returns its answer. */
+    @FunctionalInterface
+    private interface Asker {
+        Object ask(Request request) throws JMSException;
+    }
+
+    @FunctionalInterface
+    private interface Conversation<T> {
+        T with(Asker ask) throws JMSException;
+    }
+
+    /** One connection, with its reply queue, for a few questions in a row. */
+    private <T> T converse(Conversation<T> conversation) throws JMSException {
         try (Connection connection = connectionFactory.createConnection()) {
             connection.start();
             Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
             TemporaryQueue replies = session.createTemporaryQueue();
             try (MessageProducer requests = session.createProducer(session.createQueue(MANAGEMENT_ADDRESS));
                     MessageConsumer answers = session.createConsumer(replies)) {
-                Object used = ask(session, requests, answers, replies, m ->
-                        JMSManagementHelper.putAttribute(m, ResourceNames.BROKER, "diskStoreUsage"));
-                Object max = ask(session, requests, answers, replies, m ->
-                        JMSManagementHelper.putAttribute(m, ResourceNames.BROKER, "maxDiskUsage"));
-                return new DiskUsage(((Number) used).doubleValue(), ((Number) max).intValue());
+                return conversation.with(request -> ask(session, requests, answers, replies, request));
             }
         }
     }

@@ -2,12 +2,14 @@ package no.samnav.gateway.flow;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import no.samnav.gateway.observability.GatewayMetrics;
 import no.samnav.gateway.store.MessageStatus;
 import no.samnav.gateway.store.MessageStore;
+import no.samnav.gateway.store.StoredMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -55,6 +57,14 @@ public class DeliveryService {
      * another delivery of the same order recorded it first, and this write must not be published.
      */
     public boolean delivered(String messageId, String participant, String standard) {
+        return delivered(messageId, participant, standard, null);
+    }
+
+    /**
+     * As {@link #delivered(String, String, String)}, for a delivery whose message's reception time
+     * the caller read with the payload ({@link MessageStore.Delivery#receivedAt()}; null: read it).
+     */
+    public boolean delivered(String messageId, String participant, String standard, Instant receivedAt) {
         // the record and the status step commit together
         Boolean recorded = transactions.execute(tx -> {
             if (!store.delivered(messageId, participant)) return false;
@@ -66,13 +76,16 @@ public class DeliveryService {
                     messageId, participant);
             return false;
         }
-        store.byId(messageId).ifPresent(m ->
-                metrics.delivered(participant, standard, Duration.between(m.receivedAt(), clock.instant())));
+        Optional<Instant> received = receivedAt != null ? Optional.of(receivedAt)
+                : store.byId(messageId).map(StoredMessage::receivedAt);
+        received.ifPresent(at -> metrics.delivered(participant, standard, Duration.between(at, clock.instant())));
         log.info("message {} delivered to {}", messageId, participant);
         return true;
     }
 
     private void settle(String messageId, String participant, String detail) {
+        // nearly every delivery finds its message ROUTED: one conditional update, no read of the timeline
+        if (store.statusFrom(messageId, MessageStatus.ROUTED, MessageStatus.DELIVERED, detail, participant)) return;
         List<MessageStatus> timeline = store.events(messageId).stream().map(MessageStore.Event::status).toList();
         afterDelivery(timeline).ifPresent(next -> store.status(messageId, next, detail, participant));
     }

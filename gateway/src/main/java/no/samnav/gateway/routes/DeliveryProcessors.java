@@ -1,5 +1,6 @@
 package no.samnav.gateway.routes;
 
+import java.time.Instant;
 import no.samnav.gateway.flow.DeliveryService;
 import no.samnav.gateway.observability.MessageIdMdc;
 import no.samnav.gateway.store.MessageStore;
@@ -17,6 +18,8 @@ public class DeliveryProcessors {
     public static final String MESSAGE_ID_HEADER = MessageIdMdc.HEADER;
     /** Exchange property (never sent to the channel): the standard id of the payload being delivered. */
     public static final String STANDARD_PROPERTY = "SamnavStandard";
+    /** Exchange property (never sent to the channel): when the message being delivered was received. */
+    public static final String RECEIVED_AT_PROPERTY = "SamnavReceivedAt";
 
     private final DeliveryService deliveries;
 
@@ -38,6 +41,7 @@ public class DeliveryProcessors {
             MessageStore.Delivery d = pending.get();
             exchange.getIn().setHeader(Exchange.FILE_NAME, d.fileName());
             exchange.setProperty(STANDARD_PROPERTY, d.standard());
+            exchange.setProperty(RECEIVED_AT_PROPERTY, d.receivedAt());
             exchange.getIn().setBody(d.payload());
         };
     }
@@ -50,7 +54,8 @@ public class DeliveryProcessors {
         return exchange -> {
             boolean recorded = deliveries.delivered(exchange.getIn().getHeader(MESSAGE_ID_HEADER, String.class),
                     exchange.getIn().getHeader(Queues.PARTICIPANT_HEADER, String.class),
-                    exchange.getProperty(STANDARD_PROPERTY, String.class));
+                    exchange.getProperty(STANDARD_PROPERTY, String.class),
+                    exchange.getProperty(RECEIVED_AT_PROPERTY, Instant.class));
             if (!recorded) exchange.getIn().setHeader(ALREADY_DELIVERED_HEADER, true);
         };
     }

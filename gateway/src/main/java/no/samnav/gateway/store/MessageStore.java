@@ -36,8 +36,7 @@ public class MessageStore {
     /** Stores a newly received message, or returns the one already stored under its message id. */
     @Transactional
     public Stored receive(NewMessage m) {
-        Optional<StoredMessage> existing = byMsgId(m.msgId());
-        if (existing.isPresent()) return new Stored(existing.get(), true);
+        // the insert first: a new message (nearly every one) then costs no lookup
         String id = UUID.randomUUID().toString();
         // the columns keep microseconds: what receive returns equals what byId reads later
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
@@ -47,12 +46,25 @@ public class MessageStore {
                         + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
                 id, m.msgId(), m.kind(), m.standard(), m.messageType(), m.channel(), m.senderHer(), m.receiverHer(),
                 m.patientId(), m.conversationRef(), MessageStatus.RECEIVED.name(), Timestamp.from(now));
-        if (inserted == 0) return new Stored(byMsgId(m.msgId()).orElseThrow(), true); // raced with the same MsgId
+        if (inserted == 0) return new Stored(byMsgId(m.msgId()).orElseThrow(), true); // stored before, or just now by another node
         jdbc.update("INSERT INTO message_content (message_id, original, fhir_json) VALUES (?, ?, ?)",
                 id, m.original(), m.fhirJson());
         event(id, MessageStatus.RECEIVED, "from channel " + m.channel());
         return new Stored(new StoredMessage(id, m.msgId(), m.kind(), m.standard(), m.messageType(), m.channel(),
                 m.senderHer(), m.receiverHer(), m.conversationRef(), MessageStatus.RECEIVED, now), false);
+    }
+
+    /**
+     * Moves a message from {@code from} to {@code to} and records the step on its timeline, naming the
+     * participant it concerns; false (nothing changed) when the message is not in state {@code from}.
+     */
+    @Transactional
+    public boolean statusFrom(String id, MessageStatus from, MessageStatus to, String detail, String participant) {
+        if (jdbc.update("UPDATE message SET status = ? WHERE id = ? AND status = ?", to.name(), id, from.name()) == 0) {
+            return false;
+        }
+        event(id, to, detail, participant);
+        return true;
     }
 
     /** Moves a message to {@code status} and records the step on its timeline. */
@@ -155,9 +167,12 @@ public class MessageStore {
                 rs.getString("dl_reason"), rs.getTimestamp("dl_at").toInstant()), args.toArray());
     }
 
-    /** A translated payload waiting for, or delivered to, one receiver. */
+    /**
+     * A translated payload waiting for, or delivered to, one receiver, with the time its message was
+     * received (for the end-to-end latency, without another read).
+     */
     public record Delivery(String messageId, String participant, String fileName, String standard, byte[] payload,
-            boolean delivered) {
+            boolean delivered, Instant receivedAt) {
     }
 
     /** Records the payload for a receiver once; a second call for the same pair keeps the first. */
@@ -173,12 +188,14 @@ public class MessageStore {
     }
 
     public Optional<Delivery> delivery(String messageId, String participant) {
-        return jdbc.query("SELECT d.message_id, d.participant, d.file_name, d.standard, c.payload, d.delivered_at"
-                + " FROM delivery d JOIN delivery_content c ON c.message_id = d.message_id AND c.participant = d.participant"
+        return jdbc.query("SELECT d.message_id, d.participant, d.file_name, d.standard, c.payload, d.delivered_at,"
+                + " m.received_at FROM delivery d"
+                + " JOIN delivery_content c ON c.message_id = d.message_id AND c.participant = d.participant"
+                + " JOIN message m ON m.id = d.message_id"
                 + " WHERE d.message_id = ? AND d.participant = ?", (rs, n) -> new Delivery(
                 rs.getString("message_id"), rs.getString("participant"), rs.getString("file_name"),
-                rs.getString("standard"), rs.getBytes("payload"), rs.getTimestamp("delivered_at") != null),
-                messageId, participant).stream().findFirst();
+                rs.getString("standard"), rs.getBytes("payload"), rs.getTimestamp("delivered_at") != null,
+                rs.getTimestamp("received_at").toInstant()), messageId, participant).stream().findFirst();
     }
 
     /** What the store knows of one delivery, without its payload. */

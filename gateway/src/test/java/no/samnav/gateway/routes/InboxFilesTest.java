@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.stream.Stream;
 import no.samnav.gateway.store.MessageStore;
@@ -70,7 +71,8 @@ class InboxFilesTest {
         Exchange recordedThenKilled = attempt();
         write(recordedThenKilled); // recorded, then killed before the rename
         when(store.delivery("m1", "oteren")).thenReturn(Optional.of(
-                new MessageStore.Delivery("m1", "oteren", NAME, "dialogmelding-1.0", PAYLOAD, true)));
+                new MessageStore.Delivery("m1", "oteren", NAME, "dialogmelding-1.0", PAYLOAD, true,
+                        Instant.parse("2026-12-03T10:00:00Z"))));
 
         Exchange redelivered = new DefaultExchange(camel);
         redelivered.getIn().setHeader(DeliveryProcessors.MESSAGE_ID_HEADER, "m1");

@@ -187,7 +187,8 @@ public class IngestService {
         if (!routeNow) return new Outcome.Accepted(id, false);
         try {
             // a savepoint: a failed routing leaves the stored message, which the routing queue then retries
-            return new Outcome.Routed(id, routingStep.execute(tx -> routing.route(stored.message(), read)), false);
+            return new Outcome.Routed(id, routingStep.execute(tx -> routing.route(stored.message(), read,
+                    FHIR_R4.equals(message.standard()) ? null : payload)), false);
         } catch (RuntimeException e) {
             log.warn("message {}: routing at ingest failed ({}); handed to the routing queue", id,
                     e.getClass().getSimpleName());

@@ -86,19 +86,28 @@ public class RoutingService {
     public List<DeliveryOrder> route(String messageId) {
         StoredMessage message = store.byId(messageId).orElseThrow(() ->
                 new IllegalStateException("message " + messageId + " is not in the store"));
-        return route(message, read(message));
+        byte[] original = IngestService.FHIR_R4.equals(message.standard()) ? null : store.original(message.id());
+        return route(message, read(message, original), original);
     }
 
     /** Reads a stored message again: KITH XML with the mappers, a message that arrived as FHIR from its JSON. */
-    private ReadResult read(StoredMessage message) {
-        if (IngestService.FHIR_R4.equals(message.standard())) {
+    private ReadResult read(StoredMessage message, byte[] original) {
+        if (original == null) {
             return mappers.readBundle(fhir.newJsonParser().parseResource(Bundle.class, store.fhirJson(message.id())));
         }
-        return mappers.read(store.original(message.id()));
+        return mappers.read(original);
     }
 
     /** Routes a message ingest has just stored and read, in the caller's store transaction if it has one. */
     public List<DeliveryOrder> route(StoredMessage message, ReadResult read) {
+        return route(message, read, null);
+    }
+
+    /**
+     * As {@link #route(StoredMessage, ReadResult)}, with the original bytes of a KITH message when the
+     * caller holds them (null: read from the store when needed).
+     */
+    public List<DeliveryOrder> route(StoredMessage message, ReadResult read, byte[] original) {
         String messageId = message.id();
         ParticipantRegistry participants = registry.current();
         Participant channel = participants.byId(message.channel()).orElseThrow(() ->
@@ -116,7 +125,7 @@ public class RoutingService {
             recordRouting(message, to, resolved, IngestService.FHIR_R4, json(forFhirReceiver(read.bundle(), message.msgId())),
                     null, 0);
             log.info("message {} routed to {} via {} as FHIR", messageId, to.id(), resolved.via());
-            journal.publish(message, read, channel);
+            journal.publish(message, read, channel, original);
             List<DeliveryOrder> orders = new ArrayList<>();
             orders.add(new DeliveryOrder(messageId, to.id()));
             orders.addAll(followEpisodes(message, read, facts, to, participants));
@@ -138,7 +147,7 @@ public class RoutingService {
         recordRouting(message, to, resolved, version.get().id(), translated.xml(),
                 translated.losses().isEmpty() ? null : translated.losses().toText(), translated.losses().losses().size());
         log.info("message {} routed to {} via {} as {}", messageId, to.id(), resolved.via(), version.get().id());
-        journal.publish(message, read, channel);
+        journal.publish(message, read, channel, original);
         List<DeliveryOrder> orders = new ArrayList<>();
         orders.add(new DeliveryOrder(messageId, to.id()));
         orders.addAll(followEpisodes(message, read, facts, to, participants));

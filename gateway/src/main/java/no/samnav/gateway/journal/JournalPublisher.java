@@ -58,6 +58,14 @@ public class JournalPublisher {
 
     /** Publishes the document of a message routed from {@code sender}; returns the document id, or null when not published. */
     public String publish(StoredMessage message, ReadResult read, Participant sender) {
+        return publish(message, read, sender, null);
+    }
+
+    /**
+     * As {@link #publish(StoredMessage, ReadResult, Participant)}, with the message's original bytes
+     * when the caller holds them (null: read from the store when needed).
+     */
+    public String publish(StoredMessage message, ReadResult read, Participant sender, byte[] original) {
         if (!settings.publish() || read.standard().family().equals(KithStandard.APPREC_1_0.family())) return null;
         if (settings.notPublishedFrom().contains(sender.id())) {
             metrics.journalPublication("not-configured");
@@ -69,9 +77,9 @@ public class JournalPublisher {
         SharedDocument document;
         try {
             // the original as received; a message that came as FHIR is kept in the KITH version it maps to
-            byte[] original = fromFhir
-                    ? mappers.translate(read, read.standard()).xml() : messages.original(message.id());
-            document = SharedDocuments.publish(read, original, new Publication(
+            byte[] kept = fromFhir ? mappers.translate(read, read.standard()).xml()
+                    : original != null ? original : messages.original(message.id());
+            document = SharedDocuments.publish(read, kept, new Publication(
                     UUID.randomUUID().toString(), UUID.randomUUID().toString(), UUID.randomUUID().toString(),
                     sender.municipality(), sender.primaryHerId(), sender.name(), now));
         } catch (MappingException | IllegalArgumentException e) {
@@ -98,8 +106,8 @@ public class JournalPublisher {
             }
         }
         // one document id, one document: a copy of a document to another receiver is the same document
-        if (store.byMasterId(document.reference().getMasterIdentifier().getValue()).isPresent()
-                || !store.insert(entry(document, sender.id(), message.id(), null), contents(document, !fromFhir))) {
+        // (the insert finds it by the master id's unique key)
+        if (!store.insert(entry(document, sender.id(), message.id(), null), contents(document, !fromFhir))) {
             metrics.journalPublication("already-published");
             log.info("message {}: its document is in the shared journal already", message.id());
             return null;

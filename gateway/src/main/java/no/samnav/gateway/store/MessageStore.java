@@ -46,7 +46,10 @@ public class MessageStore {
                         + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
                 id, m.msgId(), m.kind(), m.standard(), m.messageType(), m.channel(), m.senderHer(), m.receiverHer(),
                 m.patientId(), m.conversationRef(), MessageStatus.RECEIVED.name(), Timestamp.from(now));
-        if (inserted == 0) return new Stored(byMsgId(m.msgId()).orElseThrow(), true); // stored before, or just now by another node
+        if (inserted == 0) { // stored before, or just now by another node
+            return new Stored(byMsgId(m.msgId()).orElseThrow(() -> new IllegalStateException("message id " + m.msgId()
+                    + " is taken in the message store, but no message under it can be read")), true);
+        }
         jdbc.update("INSERT INTO message_content (message_id, original, fhir_json) VALUES (?, ?, ?)",
                 id, m.original(), m.fhirJson());
         event(id, MessageStatus.RECEIVED, "from channel " + m.channel());

@@ -79,7 +79,9 @@ class ObservabilityIT extends GatewayITSupport {
                     .containsPattern("samnav_queue_depth\\{queue=\"samnav.route\"} 0\\.0")
                     // from 0 before the first dead letter, so that an alert on its increase sees the first
                     .containsPattern("samnav_messages_dead_lettered_total\\{participant=\"unn\"} 0\\.0")
-                    .containsPattern("(?m)^samnav_health 1\\.0$");
+                    .containsPattern("(?m)^samnav_health 1\\.0$")
+                    // the embedded H2 store's file, which grows until the next start compacts it
+                    .containsPattern("(?m)^samnav_store_file_size_bytes [1-9]");
         });
 
         // the shipped alerting rules name only metrics the gateway exports

@@ -15,10 +15,11 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param routing          how many messages are routed at once
  * @param delivery         retry and dead-letter policy of deliveries
  * @param metrics          how often gauges read the broker
+ * @param store            upkeep of the embedded message store
  */
 @ConfigurationProperties("samnav")
 public record SamnavProperties(Path dataDir, String cooperationFile, Integer maxPayloadBytes, Duration filePollInterval,
-        Routing routing, Delivery delivery, Metrics metrics) {
+        Routing routing, Delivery delivery, Metrics metrics, Store store) {
 
     public SamnavProperties {
         if (dataDir == null) dataDir = Path.of("data");
@@ -27,6 +28,17 @@ public record SamnavProperties(Path dataDir, String cooperationFile, Integer max
         if (routing == null) routing = new Routing(null);
         if (delivery == null) delivery = new Delivery(null, null, null, null);
         if (metrics == null) metrics = new Metrics(null);
+        if (store == null) store = new Store(null);
+    }
+
+    /**
+     * @param compactOnStart rewrite the embedded H2 store's file to its live data when the gateway
+     *                       starts, before anything uses it; ignored with PostgreSQL
+     */
+    public record Store(Boolean compactOnStart) {
+        public Store {
+            if (compactOnStart == null) compactOnStart = true;
+        }
     }
 
     /** @param queueDepthInterval how often the queue depth gauges are refreshed from the broker */

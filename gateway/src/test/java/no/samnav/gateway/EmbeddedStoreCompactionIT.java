@@ -1,0 +1,99 @@
+package no.samnav.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.zaxxer.hikari.HikariDataSource;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import no.samnav.gateway.store.MessageStatus;
+import no.samnav.gateway.store.MessageStore;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * The embedded H2 store grows with every message while the gateway runs and is rewritten to its
+ * live data when the gateway starts again: here after a crash of the store (H2's
+ * {@code SHUTDOWN IMMEDIATELY}, which writes nothing more, like a killed process), so that nothing
+ * H2 does at a clean close can shrink the file in the test's place. Every message is still there,
+ * with its timeline, after the compaction.
+ */
+@ExtendWith(OutputCaptureExtension.class)
+class EmbeddedStoreCompactionIT {
+
+    private static final int NOTES = 60;
+
+    @TempDir
+    Path dataDir;
+
+    ConfigurableApplicationContext gateway(String... more) {
+        List<String> args = new ArrayList<>(List.of("--samnav.data-dir=" + dataDir, "--server.port=0",
+                "--samnav.broker.tcp-enabled=false", "--samnav.file-poll-interval=50ms"));
+        args.addAll(List.of(more));
+        return new SpringApplicationBuilder(SamnavGatewayApplication.class).run(args.toArray(String[]::new));
+    }
+
+    @Test
+    void aRestartRewritesTheGrownStoreToItsLiveDataAndKeepsEveryMessage(CapturedOutput output) throws Exception {
+        Path file = dataDir.resolve("store").resolve("samnav.mv.db");
+        List<String> msgIds = new ArrayList<>();
+        try (ConfigurableApplicationContext first = gateway()) {
+            MessageStore store = first.getBean(MessageStore.class);
+            Path outbox = dataDir.resolve("participants").resolve("storsteinnes").resolve("outbox");
+            for (int i = 0; i < NOTES; i++) {
+                String msgId = UUID.randomUUID().toString();
+                msgIds.add(msgId);
+                Path part = outbox.resolve(msgId + ".xml.part");
+                Files.writeString(part, GatewayTestMessages.noteToOteren(msgId), StandardCharsets.UTF_8);
+                Files.move(part, outbox.resolve(msgId + ".xml"), StandardCopyOption.ATOMIC_MOVE);
+            }
+            await().atMost(Duration.ofMinutes(2)).until(() -> msgIds.stream().allMatch(id -> store.byMsgId(id)
+                    .filter(m -> m.status() == MessageStatus.DELIVERED).isPresent()));
+            // a connection of H2's own: the pool's would fail its clean-up on the closed database
+            HikariDataSource pool = first.getBean(HikariDataSource.class);
+            try (Connection connection = DriverManager.getConnection(pool.getJdbcUrl(), pool.getUsername(), pool.getPassword());
+                    Statement statement = connection.createStatement()) {
+                statement.execute("SHUTDOWN IMMEDIATELY");
+            }
+        }
+        long grown = Files.size(file);
+
+        try (ConfigurableApplicationContext second = gateway()) {
+            long compacted = Files.size(file);
+            assertThat(compacted).as("the store's file after the restart (%d bytes before)", grown).isLessThan(grown / 3);
+            assertThat(output).contains("embedded message store compacted at start");
+            MessageStore store = second.getBean(MessageStore.class);
+            assertThat(msgIds).allSatisfy(id -> assertThat(store.byMsgId(id)).hasValueSatisfying(m -> {
+                assertThat(m.status()).isEqualTo(MessageStatus.DELIVERED);
+                assertThat(store.timeline(m.id())).isNotEmpty();
+            }));
+        }
+    }
+
+    @Test
+    void compactionAtStartCanBeTurnedOff(CapturedOutput output) throws Exception {
+        try (ConfigurableApplicationContext first = gateway()) {
+            assertThat(first.getBean(MessageStore.class)).isNotNull();
+        }
+        Path file = dataDir.resolve("store").resolve("samnav.mv.db");
+        long before = Files.size(file);
+        try (ConfigurableApplicationContext second = gateway("--samnav.store.compact-on-start=false")) {
+            assertThat(output).doesNotContain("embedded message store compacted at start");
+            assertThat(Files.size(file)).isGreaterThanOrEqualTo(before);
+        }
+    }
+}

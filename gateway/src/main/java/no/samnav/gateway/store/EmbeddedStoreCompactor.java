@@ -28,10 +28,10 @@ import org.springframework.stereotype.Component;
  * loses nothing), and H2 then never reclaims the space of old versions while it runs: the file
  * grows by 120–170 KB per message. H2's online compaction ({@code MVStore.compact}) would reclaim
  * it, but H2 describes a race in it under concurrent writes that fails commits with "Position 0"
- * and closes the store (h2database#4374, fixed after the H2 this gateway uses), and the gateway's
- * load runs met that same failure (docs/benchmarks.md). This uses H2's offline
- * {@code SHUTDOWN COMPACT} instead, with no other user of the file: H2 copies the
- * live data into a new file and moves it over the old one atomically, and removes a half-written
+ * and closes the store (h2database#4374, fixed after the H2 this gateway uses); the gateway's load
+ * runs with ZGC met the same failure, with and without it (docs/benchmarks.md). This uses H2's
+ * offline {@code SHUTDOWN COMPACT} instead, with no other user of the file: H2 copies the live
+ * data into a new file and moves it over the old one atomically, and removes a half-written
  * copy the next time it opens the store, so a gateway killed during the compaction starts with the
  * old file. It also warns when the JVM's collector is one the embedded store failed with.
  */

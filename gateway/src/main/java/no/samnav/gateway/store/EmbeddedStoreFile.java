@@ -16,8 +16,7 @@ public final class EmbeddedStoreFile {
 
     /**
      * The {@code .mv.db} file of {@code jdbc:h2:file:<path>} (or {@code jdbc:h2:<path>}); empty for
-     * any other database, H2 in memory, over the network or in another
-     * file system of H2's.
+     * any other database and for H2 in memory, over the network or in another of H2's file systems.
      */
     public static Optional<Path> of(String jdbcUrl) {
         if (jdbcUrl == null || !jdbcUrl.toLowerCase(Locale.ROOT).startsWith("jdbc:h2:")) return Optional.empty();

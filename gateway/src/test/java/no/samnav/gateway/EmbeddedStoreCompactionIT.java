@@ -27,10 +27,10 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * The embedded H2 store grows with every message while the gateway runs and is rewritten to its
- * live data when the gateway starts again: here after a crash of the store (H2's
- * {@code SHUTDOWN IMMEDIATELY}, which writes nothing more, like a killed process), so that nothing
- * H2 does at a clean close can shrink the file in the test's place. Every message is still there,
- * with its timeline, after the compaction.
+ * live data when the gateway starts again after a clean stop. A store the gateway did not close
+ * (here H2's {@code SHUTDOWN IMMEDIATELY}, which writes nothing more, like a killed process) is
+ * recovered by H2 as it opens it and not compacted at that start. Every message is still there,
+ * with its timeline, either way.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class EmbeddedStoreCompactionIT {
@@ -48,21 +48,29 @@ class EmbeddedStoreCompactionIT {
     }
 
     @Test
-    void aRestartRewritesTheGrownStoreToItsLiveDataAndKeepsEveryMessage(CapturedOutput output) throws Exception {
-        Path file = dataDir.resolve("store").resolve("samnav.mv.db");
-        List<String> msgIds = new ArrayList<>();
+    void aRestartAfterACleanStopRewritesTheGrownStoreToItsLiveDataAndKeepsEveryMessage(CapturedOutput output)
+            throws Exception {
+        List<String> msgIds;
         try (ConfigurableApplicationContext first = gateway()) {
-            MessageStore store = first.getBean(MessageStore.class);
-            Path outbox = dataDir.resolve("participants").resolve("storsteinnes").resolve("outbox");
-            for (int i = 0; i < NOTES; i++) {
-                String msgId = UUID.randomUUID().toString();
-                msgIds.add(msgId);
-                Path part = outbox.resolve(msgId + ".xml.part");
-                Files.writeString(part, GatewayTestMessages.noteToOteren(msgId), StandardCharsets.UTF_8);
-                Files.move(part, outbox.resolve(msgId + ".xml"), StandardCopyOption.ATOMIC_MOVE);
-            }
-            await().atMost(Duration.ofMinutes(2)).until(() -> msgIds.stream().allMatch(id -> store.byMsgId(id)
-                    .filter(m -> m.status() == MessageStatus.DELIVERED).isPresent()));
+            msgIds = deliverNotes(first);
+        }
+        assertThat(marker()).as("the clean stop's marker").exists();
+        long grown = Files.size(storeFile());
+
+        try (ConfigurableApplicationContext second = gateway()) {
+            long compacted = Files.size(storeFile());
+            assertThat(output).contains("embedded message store compacted at start");
+            assertThat(compacted).as("the store's file after the restart (%d bytes before)", grown).isLessThan(grown / 2);
+            assertThat(marker()).as("removed at start: only the next clean stop writes it").doesNotExist();
+            assertEveryNoteDelivered(second, msgIds);
+        }
+    }
+
+    @Test
+    void aStoreTheGatewayDidNotCloseIsRecoveredAndNotCompacted(CapturedOutput output) throws Exception {
+        List<String> msgIds;
+        try (ConfigurableApplicationContext first = gateway()) {
+            msgIds = deliverNotes(first);
             // a connection of H2's own: the pool's would fail its clean-up on the closed database
             HikariDataSource pool = first.getBean(HikariDataSource.class);
             try (Connection connection = DriverManager.getConnection(pool.getJdbcUrl(), pool.getUsername(), pool.getPassword());
@@ -70,18 +78,49 @@ class EmbeddedStoreCompactionIT {
                 statement.execute("SHUTDOWN IMMEDIATELY");
             }
         }
-        long grown = Files.size(file);
+        // a killed gateway runs no stop at all; this context's stop found the store shut down already, and
+        // should its pool have opened the store anew to close it, the marker goes as after a kill
+        Files.deleteIfExists(marker());
+        long before = Files.size(storeFile());
 
         try (ConfigurableApplicationContext second = gateway()) {
-            long compacted = Files.size(file);
-            assertThat(compacted).as("the store's file after the restart (%d bytes before)", grown).isLessThan(grown / 3);
-            assertThat(output).contains("embedded message store compacted at start");
-            MessageStore store = second.getBean(MessageStore.class);
-            assertThat(msgIds).allSatisfy(id -> assertThat(store.byMsgId(id)).hasValueSatisfying(m -> {
-                assertThat(m.status()).isEqualTo(MessageStatus.DELIVERED);
-                assertThat(store.timeline(m.id())).isNotEmpty();
-            }));
+            assertThat(output).contains("embedded message store not compacted at start: the gateway did not stop cleanly")
+                    .doesNotContain("embedded message store compacted at start");
+            assertThat(Files.size(storeFile())).isGreaterThan(before / 3);
+            assertEveryNoteDelivered(second, msgIds);
         }
+    }
+
+    private List<String> deliverNotes(ConfigurableApplicationContext gateway) throws Exception {
+        MessageStore store = gateway.getBean(MessageStore.class);
+        Path outbox = dataDir.resolve("participants").resolve("storsteinnes").resolve("outbox");
+        List<String> msgIds = new ArrayList<>();
+        for (int i = 0; i < NOTES; i++) {
+            String msgId = UUID.randomUUID().toString();
+            msgIds.add(msgId);
+            Path part = outbox.resolve(msgId + ".xml.part");
+            Files.writeString(part, GatewayTestMessages.noteToOteren(msgId), StandardCharsets.UTF_8);
+            Files.move(part, outbox.resolve(msgId + ".xml"), StandardCopyOption.ATOMIC_MOVE);
+        }
+        await().atMost(Duration.ofMinutes(2)).until(() -> msgIds.stream().allMatch(id -> store.byMsgId(id)
+                .filter(m -> m.status() == MessageStatus.DELIVERED).isPresent()));
+        return msgIds;
+    }
+
+    private static void assertEveryNoteDelivered(ConfigurableApplicationContext gateway, List<String> msgIds) {
+        MessageStore store = gateway.getBean(MessageStore.class);
+        assertThat(msgIds).allSatisfy(id -> assertThat(store.byMsgId(id)).hasValueSatisfying(m -> {
+            assertThat(m.status()).isEqualTo(MessageStatus.DELIVERED);
+            assertThat(store.timeline(m.id())).isNotEmpty();
+        }));
+    }
+
+    private Path storeFile() {
+        return dataDir.resolve("store").resolve("samnav.mv.db");
+    }
+
+    private Path marker() {
+        return dataDir.resolve("store").resolve("samnav.mv.db.clean-stop");
     }
 
     @Test
@@ -89,11 +128,11 @@ class EmbeddedStoreCompactionIT {
         try (ConfigurableApplicationContext first = gateway()) {
             assertThat(first.getBean(MessageStore.class)).isNotNull();
         }
-        Path file = dataDir.resolve("store").resolve("samnav.mv.db");
-        long before = Files.size(file);
+        long before = Files.size(storeFile());
         try (ConfigurableApplicationContext second = gateway("--samnav.store.compact-on-start=false")) {
-            assertThat(output).doesNotContain("embedded message store compacted at start");
-            assertThat(Files.size(file)).isGreaterThanOrEqualTo(before);
+            assertThat(output).doesNotContain("embedded message store compacted at start")
+                    .doesNotContain("embedded message store not compacted");
+            assertThat(Files.size(storeFile())).isGreaterThanOrEqualTo(before);
         }
     }
 }

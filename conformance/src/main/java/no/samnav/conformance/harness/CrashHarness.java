@@ -22,8 +22,9 @@ import org.awaitility.core.ConditionTimeoutException;
 /**
  * The crash harness: the real gateway jar in its own JVM on a fresh data directory, N notes
  * dropped at a steady rate into the outboxes of the demo participants (addressed to one another),
- * the receiving journal systems answering every note with an AppRec, and K kill -9 of the gateway
- * at random points of the traffic, each followed by a restart. At the end every note must have
+ * the receiving journal systems answering every note with an AppRec, one clean stop and start under
+ * traffic (halfway to the first kill; that start compacts the embedded store), and K kill -9 of the
+ * gateway at random points of the traffic, each followed by a restart. At the end every note must have
  * reached its receiver exactly once and every sender must have its receiver's AppRec exactly once,
  * in the sender's version.
  *
@@ -42,17 +43,20 @@ public final class CrashHarness {
 
     /** The outcome of a run. */
     public record Result(int messages, int kills, Duration elapsed, List<Duration> restarts, int delivered,
-            int appRecsBack, long filesRead, List<String> problems, Path dataDir) {
+            int appRecsBack, long filesRead, List<String> problems, List<String> gatewayWarnings, int compactions,
+            Path dataDir) {
 
         public boolean passed() {
             return problems.isEmpty() && delivered == messages && appRecsBack == messages;
         }
 
         public String summary() {
-            return "crash harness: " + messages + " notes, " + kills + " kill -9 + restart, " + elapsed.toSeconds()
+            return "crash harness: " + messages + " notes, a clean restart and " + kills + " kill -9 + restart, " + elapsed.toSeconds()
                     + " s; delivered " + delivered + ", AppRecs back " + appRecsBack + ", inbox files read " + filesRead
-                    + " (expected " + 2L * messages + "); restarts took " + restarts.stream().map(d -> d.toMillis() / 100 / 10.0 + " s").toList()
+                    + " (expected " + 2L * messages + "); store compacted at " + compactions + " start(s); restarts took " + restarts.stream().map(d -> d.toMillis() / 100 / 10.0 + " s").toList()
                     + "; problems: " + (problems.isEmpty() ? "none" : problems.size() + "\n  " + String.join("\n  ", problems.subList(0, Math.min(50, problems.size()))))
+                    + (problems.isEmpty() || gatewayWarnings.isEmpty() ? "" : "\n  the gateway's warnings and errors (first of each kind):\n    "
+                            + String.join("\n    ", gatewayWarnings))
                     + "\n  data dir " + dataDir;
         }
     }
@@ -110,7 +114,7 @@ public final class CrashHarness {
         AtomicInteger dropped = new AtomicInteger();
         try (GatewayProcess gateway = new GatewayProcess(jar, dataDir, jvmArgs,
                 List.of("--samnav.file-poll-interval=" + pollInterval, "--samnav.delivery.initial-delay=200ms",
-                        "--logging.level.no.samnav=WARN"),
+                        "--logging.level.no.samnav=WARN", "--logging.level.no.samnav.gateway.store=INFO"),
                 Duration.ofMinutes(3))) {
             restarts.add(gateway.start());
             ScheduledFuture<?> reader = journals.readContinuously(timers, failure);
@@ -127,6 +131,15 @@ public final class CrashHarness {
             }, 0, period, TimeUnit.NANOSECONDS);
 
             Duration generous = Duration.ofSeconds(120 + messages / 10);
+            // one clean stop and start under traffic first, halfway to the first kill: what an operator's
+            // restart does, and the store is compacted at that start, so the kills then meet a compacted store
+            int cleanAt = killAt.length == 0 ? messages : killAt[0] / 2;
+            await("event " + cleanAt + " before the clean restart").atMost(generous).pollInterval(Duration.ofMillis(2))
+                    .until(() -> failure.get() == null ? journals.deliveredCount() + journals.appRecsBackCount() >= cleanAt : fail(failure));
+            Duration stopped = gateway.stop(Duration.ofMinutes(2));
+            System.out.printf("  clean stop at %d/%d events (%d dropped), took %.1f s%n",
+                    journals.deliveredCount() + journals.appRecsBackCount(), 2 * messages, dropped.get(), stopped.toMillis() / 1000.0);
+            restarts.add(gateway.start());
             for (int k = 0; k < killAt.length; k++) {
                 int at = killAt[k];
                 await("event " + at + " before kill " + (k + 1)).atMost(generous).pollInterval(Duration.ofMillis(2))
@@ -153,7 +166,50 @@ public final class CrashHarness {
         }
         if (failure.get() != null) throw new IllegalStateException("harness failure", failure.get());
         return new Result(messages, kills, Duration.between(start, Instant.now()), restarts, journals.deliveredCount(),
-                journals.appRecsBackCount(), journals.filesRead(), journals.verify(), dataDir);
+                journals.appRecsBackCount(), journals.filesRead(), journals.verify(), gatewayWarnings(dataDir),
+                countInLogs(dataDir, "embedded message store compacted at start"), dataDir);
+    }
+
+    /** The gateways' log lines that contain {@code text}. */
+    static int countInLogs(Path dataDir, String text) throws IOException {
+        Path logs = dataDir.resolve("gateway-logs");
+        if (!Files.isDirectory(logs)) return 0;
+        int n = 0;
+        try (var files = Files.list(logs)) {
+            for (Path log : files.toList()) {
+                n += (int) Files.readAllLines(log, java.nio.charset.StandardCharsets.UTF_8).stream().filter(l -> l.contains(text)).count();
+            }
+        }
+        return n;
+    }
+
+    /** Lines of the health probes while a gateway starts or stops, expected after every kill. */
+    private static final java.util.regex.Pattern EXPECTED_WARNING =
+            java.util.regex.Pattern.compile("HealthIndicator|SecurityConfiguration|did not stop cleanly");
+    private static final java.util.regex.Pattern WARNING =
+            java.util.regex.Pattern.compile("^\\S+\\s+(WARN|ERROR) \\d+ --- .*? \\[msg=[^]]*\\] (\\S+)\\s*: (.*)$");
+
+    /**
+     * The first WARN or ERROR line of each kind (logger and the start of its text) in the gateways'
+     * logs, so that a failed run in CI, whose data directory is gone, says what the gateway saw.
+     */
+    static List<String> gatewayWarnings(Path dataDir) throws IOException {
+        Path logs = dataDir.resolve("gateway-logs");
+        if (!Files.isDirectory(logs)) return List.of();
+        java.util.Map<String, String> firstOfKind = new java.util.LinkedHashMap<>();
+        try (var files = Files.list(logs)) {
+            for (Path log : files.sorted().toList()) {
+                for (String line : Files.readAllLines(log, java.nio.charset.StandardCharsets.UTF_8)) {
+                    var m = WARNING.matcher(line);
+                    if (!m.matches() || EXPECTED_WARNING.matcher(line).find()) continue;
+                    String text = m.group(3);
+                    String kind = m.group(2) + " " + text.substring(0, Math.min(60, text.length()));
+                    firstOfKind.putIfAbsent(kind, log.getFileName() + ": " + m.group(1) + " " + m.group(2) + ": "
+                            + text.substring(0, Math.min(300, text.length())));
+                }
+            }
+        }
+        return firstOfKind.values().stream().limit(20).toList();
     }
 
     private void awaitCompletion(JournalSystems journals, AtomicReference<Throwable> failure, Duration generous) {

@@ -124,6 +124,21 @@ public final class GatewayProcess implements AutoCloseable {
         process = null;
     }
 
+    /**
+     * SIGTERM: the gateway's graceful stop (routes finish their exchanges, the store is closed);
+     * returns how long it took. Fails when the gateway is still running after {@code atMost}.
+     */
+    public synchronized Duration stop(Duration atMost) throws InterruptedException {
+        if (process == null) return Duration.ZERO;
+        long t0 = System.nanoTime();
+        process.destroy();
+        if (!process.waitFor(atMost.toMillis(), TimeUnit.MILLISECONDS)) {
+            throw new IllegalStateException("the gateway did not stop within " + atMost);
+        }
+        process = null;
+        return Duration.ofNanos(System.nanoTime() - t0);
+    }
+
     public synchronized boolean isAlive() {
         return process != null && process.isAlive();
     }

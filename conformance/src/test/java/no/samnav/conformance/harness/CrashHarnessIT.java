@@ -9,7 +9,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A small crash run in every build: the packaged gateway in its own JVM, 300 notes between the
- * demo participants, three kill -9 at random points and restarts; every note reaches its receiver
+ * demo participants, one clean stop and start under traffic (which compacts the embedded store),
+ * then three kill -9 at random points and restarts (which do not); every note reaches its receiver
  * exactly once and every sender gets its AppRec exactly once, in its own version. N and K can be
  * raised with {@code -Dsamnav.harness.messages} and {@code -Dsamnav.harness.kills}.
  */
@@ -33,6 +34,8 @@ class CrashHarnessIT {
         assertThat(result.delivered()).isEqualTo(result.messages());
         assertThat(result.appRecsBack()).isEqualTo(result.messages());
         assertThat(result.filesRead()).isEqualTo(2L * result.messages());
-        assertThat(result.restarts()).hasSize(result.kills() + 1);
+        // the first start, the clean restart and one restart per kill
+        assertThat(result.restarts()).hasSize(result.kills() + 2);
+        assertThat(result.compactions()).as("the start after the clean stop compacts the store").isEqualTo(1);
     }
 }

@@ -13,7 +13,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 /**
  * The message store's promises that exactly-once delivery rests on, on the real database of the
  * concrete class: a MsgId is stored once, a receiver's payload is prepared once, and a delivery is
- * recorded once, so that a second delivery of the same order is told not to publish its write.
+ * recorded once, so that a second delivery of the same order is told not to publish its write, while
+ * the attempt that recorded it recognises its own record.
  */
 abstract class MessageStoreScenarios extends GatewayITSupport {
 
@@ -58,5 +59,17 @@ abstract class MessageStoreScenarios extends GatewayITSupport {
         assertThat(store.delivered(id, "storsteinnes")).as("a second delivery of the same order").isFalse();
         assertThat(store.delivery(id, "storsteinnes").orElseThrow().delivered()).isTrue();
         assertThat(store.deliveries(id)).singleElement().satisfies(d -> assertThat(d.deliveredAt()).isNotNull());
+    }
+
+    @Test
+    void anAttemptWhoseRecordWentThroughRecognisesItWhenItTriesAgain() {
+        String id = store.receive(message(UUID.randomUUID().toString(), "<note/>")).message().id();
+        store.prepareDelivery(id, "storsteinnes", "n.xml", "dialogmelding-1.1", "<v1/>".getBytes(StandardCharsets.UTF_8), null);
+
+        assertThat(store.delivered(id, "storsteinnes", "attempt-1")).as("the first record").isTrue();
+        // its commit went through but the answer was lost: the same attempt asks again
+        assertThat(store.delivered(id, "storsteinnes", "attempt-1")).as("the same attempt again").isTrue();
+        assertThat(store.delivered(id, "storsteinnes", "attempt-2")).as("another attempt of the same order").isFalse();
+        assertThat(store.delivered(id, "storsteinnes")).as("an attempt without an id").isFalse();
     }
 }

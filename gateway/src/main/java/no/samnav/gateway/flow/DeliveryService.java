@@ -65,9 +65,18 @@ public class DeliveryService {
      * the caller read with the payload ({@link MessageStore.Delivery#receivedAt()}; null: read it).
      */
     public boolean delivered(String messageId, String participant, String standard, Instant receivedAt) {
+        return delivered(messageId, participant, standard, receivedAt, null);
+    }
+
+    /**
+     * As {@link #delivered(String, String, String, Instant)}, for one delivery attempt: when the
+     * attempt tries again after an error with an unknown outcome (the commit went through but its
+     * answer was lost) its own earlier record counts as its record, so its write is published.
+     */
+    public boolean delivered(String messageId, String participant, String standard, Instant receivedAt, String attempt) {
         // the record and the status step commit together
         Boolean recorded = transactions.execute(tx -> {
-            if (!store.delivered(messageId, participant)) return false;
+            if (!store.delivered(messageId, participant, attempt)) return false;
             settle(messageId, participant, "written to " + participant);
             return true;
         });

@@ -20,6 +20,12 @@ public class DeliveryProcessors {
     public static final String STANDARD_PROPERTY = "SamnavStandard";
     /** Exchange property (never sent to the channel): when the message being delivered was received. */
     public static final String RECEIVED_AT_PROPERTY = "SamnavReceivedAt";
+    /**
+     * Exchange property (never sent to the channel): this attempt's id, kept across the error
+     * handler's retries of the exchange, so that a retry of the record after an error with an
+     * unknown outcome recognises a record its own earlier try committed.
+     */
+    public static final String ATTEMPT_PROPERTY = "SamnavDeliveryAttempt";
 
     private final DeliveryService deliveries;
 
@@ -42,20 +48,24 @@ public class DeliveryProcessors {
             exchange.getIn().setHeader(Exchange.FILE_NAME, d.fileName());
             exchange.setProperty(STANDARD_PROPERTY, d.standard());
             exchange.setProperty(RECEIVED_AT_PROPERTY, d.receivedAt());
+            exchange.setProperty(ATTEMPT_PROPERTY, java.util.UUID.randomUUID().toString());
             exchange.getIn().setBody(d.payload());
         };
     }
 
     /**
      * Records a completed write; when another delivery of the same order recorded it first, marks
-     * the exchange {@link #ALREADY_DELIVERED_HEADER} so that this write is not published.
+     * the exchange {@link #ALREADY_DELIVERED_HEADER} so that this write is not published. A retry of
+     * this step (the error handler's, after the commit's answer was lost) finds its own record and
+     * publishes.
      */
     public Processor delivered() {
         return exchange -> {
             boolean recorded = deliveries.delivered(exchange.getIn().getHeader(MESSAGE_ID_HEADER, String.class),
                     exchange.getIn().getHeader(Queues.PARTICIPANT_HEADER, String.class),
                     exchange.getProperty(STANDARD_PROPERTY, String.class),
-                    exchange.getProperty(RECEIVED_AT_PROPERTY, Instant.class));
+                    exchange.getProperty(RECEIVED_AT_PROPERTY, Instant.class),
+                    exchange.getProperty(ATTEMPT_PROPERTY, String.class));
             if (!recorded) exchange.getIn().setHeader(ALREADY_DELIVERED_HEADER, true);
         };
     }

@@ -237,8 +237,22 @@ public class MessageStore {
      */
     @Transactional
     public boolean delivered(String messageId, String participant) {
-        return jdbc.update("UPDATE delivery SET delivered_at = ? WHERE message_id = ? AND participant = ?"
-                + " AND delivered_at IS NULL", Timestamp.from(clock.instant()), messageId, participant) == 1;
+        return delivered(messageId, participant, null);
+    }
+
+    /**
+     * As {@link #delivered(String, String)}, for one delivery attempt: also true when this attempt
+     * ({@code attempt}, not null) recorded it before, i.e. its earlier commit went through although
+     * its answer was lost.
+     */
+    @Transactional
+    public boolean delivered(String messageId, String participant, String attempt) {
+        if (jdbc.update("UPDATE delivery SET delivered_at = ?, delivered_by = ? WHERE message_id = ? AND participant = ?"
+                + " AND delivered_at IS NULL", Timestamp.from(clock.instant()), attempt, messageId, participant) == 1) {
+            return true;
+        }
+        return attempt != null && jdbc.queryForList("SELECT delivered_by FROM delivery WHERE message_id = ?"
+                + " AND participant = ?", String.class, messageId, participant).contains(attempt);
     }
 
     /** The message columns but the payloads. */

@@ -42,8 +42,9 @@ import org.springframework.stereotype.Component;
  * compacted at the first start after a clean stop. Once in about 80 kills of the crash harness, a
  * start that compacted the store in the same opening as H2's recovery left it with row locks of
  * transactions that no longer existed: the locked messages' status could never change again and
- * they were dead-lettered (docs/reliability.md). It also warns when the JVM's collector is one the embedded
- * store failed with.
+ * they were dead-lettered (docs/reliability.md).
+ * <p>
+ * It also warns when the JVM's collector is one the embedded store failed with.
  */
 @Component
 public class EmbeddedStoreCompactor implements DestructionAwareBeanPostProcessor {

@@ -5,11 +5,11 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.UUID;
 import no.samnav.gateway.flow.IngestService;
 import no.samnav.gateway.observability.GatewayMetrics;
 import no.samnav.gateway.registry.Participant;
 import no.samnav.gateway.store.MessageStore;
+import no.samnav.gateway.store.StoreIds;
 import no.samnav.gateway.store.StoredMessage;
 import no.samnav.mappers.KithStandard;
 import no.samnav.mappers.Mappers;
@@ -80,7 +80,7 @@ public class JournalPublisher {
             byte[] kept = fromFhir ? mappers.translate(read, read.standard()).xml()
                     : original != null ? original : messages.original(message.id());
             document = SharedDocuments.publish(read, kept, new Publication(
-                    UUID.randomUUID().toString(), UUID.randomUUID().toString(), UUID.randomUUID().toString(),
+                    StoreIds.next(), StoreIds.next(), StoreIds.next(),
                     sender.municipality(), sender.primaryHerId(), sender.name(), now));
         } catch (MappingException | IllegalArgumentException e) {
             // the message is delivered all the same; the operator sees the gap in the log and the metric

@@ -7,7 +7,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;
@@ -37,7 +36,7 @@ public class MessageStore {
     @Transactional
     public Stored receive(NewMessage m) {
         // the insert first: a new message (nearly every one) then costs no lookup
-        String id = UUID.randomUUID().toString();
+        String id = StoreIds.next();
         // the columns keep microseconds: what receive returns equals what byId reads later
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         // ON CONFLICT, not a caught duplicate key: on PostgreSQL a failed statement aborts the transaction

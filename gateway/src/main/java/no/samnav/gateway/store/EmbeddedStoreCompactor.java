@@ -29,8 +29,9 @@ import org.springframework.stereotype.Component;
  * loses nothing), and H2 then never reclaims the space of old versions while it runs: the file
  * grows by 120–170 KB per message. H2's online compaction ({@code MVStore.compact}) would reclaim
  * it, but H2 describes a race in it under concurrent writes that fails commits with "Position 0"
- * and closes the store (h2database#4374, fixed after the H2 this gateway uses); the gateway's load
- * runs with ZGC met the same failure, with and without it (docs/benchmarks.md). This uses H2's
+ * and closes the store (h2database#4374; fixed in the H2 2.5 the gateway now embeds, but not yet
+ * tried under the crash harness); the gateway's load runs with ZGC on H2 2.3 met the same failure,
+ * with and without it (docs/benchmarks.md). This uses H2's
  * offline {@code SHUTDOWN COMPACT} instead, with no other user of the file: H2 copies the live
  * data into a new file and moves it over the old one atomically, and removes a half-written
  * copy the next time it opens the store, so a gateway killed during the compaction starts with the
@@ -140,7 +141,7 @@ public class EmbeddedStoreCompactor implements DestructionAwareBeanPostProcessor
 
     /**
      * A warning when the JVM runs ZGC: in two load-harness runs with ZGC the embedded H2 store
-     * (2.3.232) failed commits with "Position 0" and then reported itself corrupted, with or
+     * (then 2.3.232) failed commits with "Position 0" and then reported itself corrupted, with or
      * without compaction; never in the runs with G1, the JVM's default (docs/benchmarks.md).
      */
     static Optional<String> collectorWarning(List<String> collectorNames) {

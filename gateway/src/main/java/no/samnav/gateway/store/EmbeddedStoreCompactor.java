@@ -27,11 +27,10 @@ import org.springframework.stereotype.Component;
  * <p>
  * The embedded store writes each commit at once ({@code WRITE_DELAY=0}, so that a killed gateway
  * loses nothing), and H2 then never reclaims the space of old versions while it runs: the file
- * grows by 120–170 KB per message. H2's online compaction ({@code MVStore.compact}) would reclaim
- * it, but H2 describes a race in it under concurrent writes that fails commits with "Position 0"
- * and closes the store (h2database#4374; fixed in the H2 2.5 the gateway now embeds, but not yet
- * tried under the crash harness); the gateway's load runs with ZGC on H2 2.3 met the same failure,
- * with and without it (docs/benchmarks.md). This uses H2's
+ * grows by about 40 KB per message (H2 2.5; 120–170 KB with 2.3). H2's online compaction
+ * ({@code MVStore.compact}) reclaimed half of that with H2 2.3, under a race that failed commits
+ * (h2database#4374, fixed in 2.5), and with 2.5 only about a tenth, as it rewrites no chunk younger
+ * than H2's retention time (docs/benchmarks.md). This uses H2's
  * offline {@code SHUTDOWN COMPACT} instead, with no other user of the file: H2 copies the live
  * data into a new file and moves it over the old one atomically, and removes a half-written
  * copy the next time it opens the store, so a gateway killed during the compaction starts with the

@@ -17,9 +17,10 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Journal systems writing at the same time: the gateway's sends outside a consumer's transaction
- * (each file participant's ingest hands its orders to the broker) reuse the broker sessions they
- * opened, instead of opening and closing one for every message under the broker connection's lock
- * (Spring Boot's session cache of one did that; {@code spring.jms.cache.session-cache-size}).
+ * (the ingest batches hand the file participants' orders to the broker, the FHIR API its own) reuse
+ * the broker sessions they opened, instead of opening and closing one for every message under the
+ * broker connection's lock (Spring Boot's session cache of one did that;
+ * {@code spring.jms.cache.session-cache-size}).
  */
 class BrokerSessionsIT extends GatewayITSupport {
 

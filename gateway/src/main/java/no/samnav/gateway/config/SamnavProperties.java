@@ -16,10 +16,11 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param delivery         retry and dead-letter policy of deliveries
  * @param metrics          how often gauges read the broker
  * @param store            upkeep of the embedded message store
+ * @param ingest           how the file channels' inputs are stored and queued
  */
 @ConfigurationProperties("samnav")
 public record SamnavProperties(Path dataDir, String cooperationFile, Integer maxPayloadBytes, Duration filePollInterval,
-        Routing routing, Delivery delivery, Metrics metrics, Store store) {
+        Routing routing, Delivery delivery, Metrics metrics, Store store, Ingest ingest) {
 
     public SamnavProperties {
         if (dataDir == null) dataDir = Path.of("data");
@@ -29,6 +30,22 @@ public record SamnavProperties(Path dataDir, String cooperationFile, Integer max
         if (delivery == null) delivery = new Delivery(null, null, null, null);
         if (metrics == null) metrics = new Metrics(null);
         if (store == null) store = new Store(null);
+        if (ingest == null) ingest = new Ingest(null, null);
+    }
+
+    /**
+     * @param batchSize    most inputs of the file channels stored in one store transaction and
+     *                     queued in one broker transaction (a batch takes what waits, never waits
+     *                     for more; 1: one message per transaction)
+     * @param batchThreads batches stored at once
+     */
+    public record Ingest(Integer batchSize, Integer batchThreads) {
+        public Ingest {
+            if (batchSize == null) batchSize = 32;
+            if (batchThreads == null) batchThreads = 2;
+            if (batchSize < 1) throw new IllegalArgumentException("samnav.ingest.batch-size must be at least 1");
+            if (batchThreads < 1) throw new IllegalArgumentException("samnav.ingest.batch-threads must be at least 1");
+        }
     }
 
     /**

@@ -28,6 +28,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import java.util.List;
 import no.samnav.gateway.flow.RoutingService.DeliveryOrder;
@@ -99,11 +101,7 @@ public class IngestService {
      * the stored original.
      */
     public Outcome ingest(Participant channel, InputStream in) throws IOException {
-        byte[] payload = in.readNBytes(maxPayloadBytes + 1);
-        if (payload.length <= maxPayloadBytes) return ingest(channel, payload);
-        return reject(channel, Arrays.copyOf(payload, KEPT_OF_OVERSIZED), new PayloadTooLargeException(Location.UNKNOWN,
-                "Meldingen er større enn grensen på " + maxPayloadBytes + " byte (the payload is larger than the limit;"
-                        + " send large attachments as separate messages or ask the operator to raise samnav.max-payload-bytes)"));
+        return store(prepare(channel, in));
     }
 
     /**
@@ -113,15 +111,69 @@ public class IngestService {
      * received and handed to the routing queue, which retries and dead-letters.
      */
     public Outcome ingest(Participant channel, byte[] payload) {
+        return store(prepare(channel, payload));
+    }
+
+    /**
+     * An input read and parsed, not stored yet: what can be done without the store, so that it
+     * can be done outside the store transaction (see {@code IngestBatches}).
+     */
+    public static final class Prepared {
+        private final Participant channel;
+        private final byte[] payload;
+        private final ReadResult read;
+        private final MessageFacts facts;
+        private final String json;
+        private final MappingException failure;
+
+        private Prepared(Participant channel, byte[] payload, ReadResult read, MessageFacts facts, String json,
+                MappingException failure) {
+            this.channel = channel;
+            this.payload = payload;
+            this.read = read;
+            this.facts = facts;
+            this.json = json;
+            this.failure = failure;
+        }
+
+        /** The participant whose channel the input came from. */
+        public Participant channel() {
+            return channel;
+        }
+    }
+
+    /** Reads at most the configured limit plus one byte of the stream and parses it: {@link #ingest(Participant, InputStream)} without the store. */
+    public Prepared prepare(Participant channel, InputStream in) throws IOException {
+        byte[] payload = in.readNBytes(maxPayloadBytes + 1);
+        if (payload.length <= maxPayloadBytes) return prepare(channel, payload);
+        return new Prepared(channel, Arrays.copyOf(payload, KEPT_OF_OVERSIZED), null, null, null,
+                new PayloadTooLargeException(Location.UNKNOWN, "Meldingen er større enn grensen på " + maxPayloadBytes
+                        + " byte (the payload is larger than the limit; send large attachments as separate messages or"
+                        + " ask the operator to raise samnav.max-payload-bytes)"));
+    }
+
+    /** Parses a payload held in memory and derives what the store needs: {@link #ingest(Participant, byte[])} without the store. */
+    public Prepared prepare(Participant channel, byte[] payload) {
         ReadResult read;
         try {
             read = mappers.read(payload);
         } catch (MappingException e) {
-            return reject(channel, payload, e);
+            return new Prepared(channel, payload, null, null, null, e);
         }
         MessageFacts facts = MessageFacts.of(read.bundle(), "sha256:" + sha256(payload));
         String json = fhir.newJsonParser().encodeResourceToString(read.bundle());
-        return storeAndRoute(channel, payload, read, facts, json, read.standard().id(), true);
+        return new Prepared(channel, payload, read, facts, json, null);
+    }
+
+    /**
+     * Stores and routes a prepared input (a bad one as rejected, with its AppRec), in the caller's
+     * store transaction if it has one, else in one of its own. The received and rejected counters
+     * count it once that transaction has committed.
+     */
+    public Outcome store(Prepared prepared) {
+        if (prepared.failure != null) return reject(prepared.channel, prepared.payload, prepared.failure);
+        return storeAndRoute(prepared.channel, prepared.payload, prepared.read, prepared.facts, prepared.json,
+                prepared.read.standard().id(), true);
     }
 
     /**
@@ -162,7 +214,7 @@ public class IngestService {
         Outcome outcome = transactions.execute(tx -> storeAndRoute(channel, payload, read, facts, message, routeNow));
         if (outcome instanceof Outcome.Routed routed && !routed.resubmission()
                 || outcome instanceof Outcome.Accepted accepted && !accepted.duplicate()) {
-            metrics.received(channel.id(), standard);
+            afterCommit(() -> metrics.received(channel.id(), standard));
         }
         return outcome;
     }
@@ -233,9 +285,27 @@ public class IngestService {
         String id = stored.message().id();
         MessageIdMdc.set(id);
         if (stored.duplicate()) return new Outcome.Rejected(id, channel.id());
-        metrics.rejected(channel.id(), e.appRecCode().code());
+        afterCommit(() -> metrics.rejected(channel.id(), e.appRecCode().code()));
         log.warn("input {} from {} rejected with {} at {}", id, channel.id(), e.appRecCode().code(), e.location());
         return new Outcome.Rejected(id, channel.id());
+    }
+
+    /**
+     * Runs {@code count} once the store transaction the caller is in has committed (a batch of
+     * {@code IngestBatches}), or at once when it is in none: a counter never counts a message
+     * whose store transaction rolled back.
+     */
+    private static void afterCommit(Runnable count) {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            count.run();
+            return;
+        }
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                count.run();
+            }
+        });
     }
 
     /** The MsgId a broken message probably carries, so the sender can match the receipt; else "ukjent". */

@@ -1,6 +1,7 @@
 package no.samnav.gateway.observability;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
@@ -28,6 +29,8 @@ public class GatewayMetrics {
     public static final String JOURNAL_PUBLISHED = "samnav.journal.publications";
     /** Shared journal accesses, by action and outcome (allowed, denied). */
     public static final String JOURNAL_ACCESS = "samnav.journal.access";
+    /** Inputs of the file channels stored and queued together, per batch. */
+    public static final String INGEST_BATCH = "samnav.ingest.batch.size";
 
     private final MeterRegistry registry;
 
@@ -80,5 +83,11 @@ public class GatewayMetrics {
     public void journalAccess(String action, boolean allowed) {
         Counter.builder(JOURNAL_ACCESS).description("Searches, reads and emergency accesses in the shared journal")
                 .tag("action", action).tag("outcome", allowed ? "allowed" : "denied").register(registry).increment();
+    }
+
+    /** A batch of the file channels' inputs committed (store and broker) with {@code inputs} inputs. */
+    public void ingestBatch(int inputs) {
+        DistributionSummary.builder(INGEST_BATCH).description("Inputs of the file channels stored and queued in one"
+                + " store and one broker transaction").baseUnit("inputs").register(registry).record(inputs);
     }
 }

@@ -26,6 +26,9 @@ import org.apache.camel.Exchange;
  */
 final class DeliveryRoute extends RouteBuilder {
 
+    /** The buffer the file component writes an inbox file through. */
+    static final int WRITE_BUFFER_BYTES = 16 * 1024;
+
     private final Participant participant;
     private final DeliveryPolicy policy;
     private final DeliveryProcessors delivery;
@@ -59,7 +62,8 @@ final class DeliveryRoute extends RouteBuilder {
                     .when(header(DeliveryProcessors.ALREADY_DELIVERED_HEADER).isNull())
                         .removeHeaders("*", Exchange.FILE_NAME, DeliveryProcessors.MESSAGE_ID_HEADER, Queues.PARTICIPANT_HEADER)
                         .process(inboxFiles.writeTemporary())
-                        .to("file:" + inbox + "?fileExist=Override")
+                        // Camel's default buffer is 128 KB, allocated for every file it writes; notes are a few KB
+                        .to("file:" + inbox + "?fileExist=Override&bufferSize=" + WRITE_BUFFER_BYTES)
                         .process(delivery.delivered())
                         .process(inboxFiles.publish(inbox))
                     .otherwise()

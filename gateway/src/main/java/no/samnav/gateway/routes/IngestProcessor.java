@@ -12,7 +12,9 @@ import no.samnav.gateway.observability.MessageIdMdc;
 import org.springframework.stereotype.Component;
 
 /**
- * Camel adapter of {@link IngestService}: the body becomes the list of next steps, each a
+ * Camel adapter of {@link IngestService} for the JMS channels, whose next steps are sent in the
+ * consumer's transaction (the file channels go through {@link BatchedIngestProcessor}): the body
+ * becomes the list of next steps, each a
  * {@link DeliveryOrder} for {@link DeliveryOrderProcessor}: the deliveries routed at ingest, the
  * rejection receipt to the sender's own queue, or (participant null) the routing queue for a
  * message not routed yet. A resubmission of a finished message has no next step.

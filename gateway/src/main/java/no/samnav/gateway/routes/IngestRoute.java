@@ -12,7 +12,9 @@ import org.apache.camel.builder.RouteBuilder;
  * <ul>
  * <li>File channel: complete {@code *.xml} files from the outbox (integrators write under another
  * name, e.g. {@code x.xml.part} or {@code .x.xml}, and rename when done; empty files are left
- * alone). The file is moved to {@code .done} only after the message is stored and its next steps
+ * alone). Each file is parsed on the consumer's thread and stored and queued by
+ * {@link IngestBatches}, several files of the outboxes in one store and one broker transaction. The
+ * file is moved to {@code .done} only after the message is stored and its next steps
  * are on their durable queues; if anything fails before, it stays and is picked up again (and the
  * store recognises it: see {@code IngestService}).
  * With several gateway nodes on the same folders ({@code samnav.cluster.enabled}) a node first claims
@@ -31,14 +33,16 @@ final class IngestRoute extends RouteBuilder {
     private final long filePollMillis;
     private final ClusterProperties cluster;
     private final IngestProcessor ingest;
+    private final BatchedIngestProcessor batchedIngest;
     private final DeliveryOrderProcessor order;
 
     IngestRoute(Participant participant, long filePollMillis, ClusterProperties cluster, IngestProcessor ingest,
-            DeliveryOrderProcessor order) {
+            BatchedIngestProcessor batchedIngest, DeliveryOrderProcessor order) {
         this.participant = participant;
         this.filePollMillis = filePollMillis;
         this.cluster = cluster;
         this.ingest = ingest;
+        this.batchedIngest = batchedIngest;
         this.order = order;
     }
 
@@ -48,6 +52,14 @@ final class IngestRoute extends RouteBuilder {
 
     @Override
     public void configure() {
+        if (participant.channel().type() == Participant.ChannelType.FILE) {
+            // the batch stores the message and queues its next steps before the exchange completes
+            from(source())
+                    .routeId(routeId(participant.id()))
+                    .setHeader(IngestProcessor.CHANNEL_HEADER, constant(participant.id()))
+                    .process(batchedIngest);
+            return;
+        }
         from(source())
                 .routeId(routeId(participant.id()))
                 .setHeader(IngestProcessor.CHANNEL_HEADER, constant(participant.id()))

@@ -21,6 +21,7 @@ public class ParticipantRoutes {
     private final SamnavProperties properties;
     private final ClusterProperties cluster;
     private final IngestProcessor ingest;
+    private final BatchedIngestProcessor batchedIngest;
     private final DeliveryPolicy policy;
     private final DeliveryProcessors delivery;
     private final InboxFiles inboxFiles;
@@ -28,8 +29,8 @@ public class ParticipantRoutes {
     private final FhirPushDelivery fhirPush;
     private final GatewayMetrics metrics;
 
-    public ParticipantRoutes(SamnavProperties properties, ClusterProperties cluster, IngestProcessor ingest, DeliveryPolicy policy,
-            DeliveryProcessors delivery, InboxFiles inboxFiles, DeliveryOrderProcessor order, FhirPushDelivery fhirPush,
+    public ParticipantRoutes(SamnavProperties properties, ClusterProperties cluster, IngestProcessor ingest,
+            BatchedIngestProcessor batchedIngest, DeliveryPolicy policy, DeliveryProcessors delivery, InboxFiles inboxFiles, DeliveryOrderProcessor order, FhirPushDelivery fhirPush,
             GatewayMetrics metrics) {
         this.fhirPush = fhirPush;
         this.metrics = metrics;
@@ -37,6 +38,7 @@ public class ParticipantRoutes {
         this.properties = properties;
         this.cluster = cluster;
         this.ingest = ingest;
+        this.batchedIngest = batchedIngest;
         this.policy = policy;
         this.delivery = delivery;
         this.inboxFiles = inboxFiles;
@@ -53,7 +55,8 @@ public class ParticipantRoutes {
         metrics.participantKnown(participant.id());
         // a FHIR participant sends through the FHIR API (route ingest-api)
         if (!participant.readsFhir()) {
-            camel.addRoutes(new IngestRoute(participant, properties.filePollInterval().toMillis(), cluster, ingest, order));
+            camel.addRoutes(new IngestRoute(participant, properties.filePollInterval().toMillis(), cluster, ingest, batchedIngest,
+                    order));
         }
     }
 

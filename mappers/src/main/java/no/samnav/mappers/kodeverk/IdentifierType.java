@@ -31,6 +31,9 @@ public enum IdentifierType implements Kodeverk {
     /** Volven 9051, identifier types for organisations. */
     public static final String ORGANISATION = "2.16.578.1.12.4.1.1.9051";
 
+    /** values() copies its array at every call, and every identifier of every message is looked up here. */
+    private static final IdentifierType[] ALL = values();
+
     private final String code;
     private final String displayName;
     private final String oid;
@@ -59,7 +62,7 @@ public enum IdentifierType implements Kodeverk {
     public static Optional<IdentifierType> of(String code, String oid) {
         if (code == null) return Optional.empty();
         IdentifierType fallback = null;
-        for (IdentifierType t : values()) {
+        for (IdentifierType t : ALL) {
             if (!t.code.equals(code)) continue;
             if (oid != null && t.oid.equals(oid)) return Optional.of(t);
             if (fallback == null) fallback = t;
@@ -69,10 +72,10 @@ public enum IdentifierType implements Kodeverk {
 
     /** The type whose FHIR system this is, for identifiers that arrive over FHIR without a type. */
     public static Optional<IdentifierType> ofSystem(String system, boolean organisation) {
-        for (IdentifierType t : values()) {
+        for (IdentifierType t : ALL) {
             if (t.fhirSystem.equals(system) && (t.oid.equals(ORGANISATION) == organisation)) return Optional.of(t);
         }
-        for (IdentifierType t : values()) {
+        for (IdentifierType t : ALL) {
             if (t.fhirSystem.equals(system)) return Optional.of(t);
         }
         return Optional.empty();

@@ -81,7 +81,9 @@ class ObservabilityIT extends GatewayITSupport {
                     .containsPattern("samnav_messages_dead_lettered_total\\{participant=\"unn\"} 0\\.0")
                     .containsPattern("(?m)^samnav_health 1\\.0$")
                     // the embedded H2 store's file, which grows until the next start compacts it
-                    .containsPattern("(?m)^samnav_store_file_size_bytes [1-9]");
+                    .containsPattern("(?m)^samnav_store_file_size_bytes [1-9]")
+                    // and forced to the disk every second (samnav.store.sync-interval)
+                    .containsPattern("(?m)^samnav_store_sync_seconds_count [1-9]");
         });
 
         // the shipped alerting rules name only metrics the gateway exports

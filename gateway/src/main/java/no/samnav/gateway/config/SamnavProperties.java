@@ -29,7 +29,7 @@ public record SamnavProperties(Path dataDir, String cooperationFile, Integer max
         if (routing == null) routing = new Routing(null);
         if (delivery == null) delivery = new Delivery(null, null, null, null);
         if (metrics == null) metrics = new Metrics(null);
-        if (store == null) store = new Store(null);
+        if (store == null) store = new Store(null, null);
         if (ingest == null) ingest = new Ingest(null, null);
     }
 
@@ -51,10 +51,14 @@ public record SamnavProperties(Path dataDir, String cooperationFile, Integer max
     /**
      * @param compactOnStart rewrite the embedded H2 store's file to its live data when the gateway
      *                       starts, before anything uses it; ignored with PostgreSQL
+     * @param syncInterval   how often the embedded H2 store's written pages are forced to the disk
+     *                       (zero: never, the operating system flushes them); ignored with PostgreSQL
      */
-    public record Store(Boolean compactOnStart) {
+    public record Store(Boolean compactOnStart, Duration syncInterval) {
         public Store {
             if (compactOnStart == null) compactOnStart = true;
+            if (syncInterval == null) syncInterval = Duration.ofSeconds(1);
+            if (syncInterval.isNegative()) throw new IllegalArgumentException("samnav.store.sync-interval must not be negative");
         }
     }
 

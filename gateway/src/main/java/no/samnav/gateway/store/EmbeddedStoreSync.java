@@ -39,6 +39,9 @@ public class EmbeddedStoreSync implements SmartLifecycle {
     private final Duration interval;
     private final boolean embeddedFile;
     private final Timer syncs;
+    private volatile boolean failing;
+    // a thread of its own rather than the shared TaskScheduler: a slow fsync delays no other task,
+    // and the timer stops (phase 0) before the store is closed at the gateway's stop
     private ScheduledExecutorService timer;
 
     public EmbeddedStoreSync(DataSource dataSource, SamnavProperties properties, MeterRegistry registry) {
@@ -55,16 +58,27 @@ public class EmbeddedStoreSync implements SmartLifecycle {
         return embeddedFile && !interval.isZero();
     }
 
-    /** Forces the store's written pages to the disk now; a failure is logged and the next interval tries again. */
+    /**
+     * Forces the store's written pages to the disk now. A failure is logged once until a sync
+     * succeeds again (not every second), and the next interval tries again.
+     */
     void sync() {
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
             long start = System.nanoTime();
             statement.execute("CHECKPOINT SYNC");
             syncs.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+            if (failing) log.info("embedded message store: its writes are forced to the disk again");
+            failing = false;
         } catch (SQLException e) {
-            log.warn("embedded message store: forcing its writes to the disk failed ({}); trying again in {}",
+            if (!failing) log.warn("embedded message store: forcing its writes to the disk failed ({}); trying again every {}",
                     e.getMessage(), interval);
+            failing = true;
         }
+    }
+
+    /** Whether the last sync failed. */
+    boolean failing() {
+        return failing;
     }
 
     @Override

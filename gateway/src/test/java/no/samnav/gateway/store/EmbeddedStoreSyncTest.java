@@ -11,9 +11,13 @@ import java.sql.Statement;
 import java.time.Duration;
 import no.samnav.gateway.config.SamnavProperties;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+@ExtendWith(OutputCaptureExtension.class)
 class EmbeddedStoreSyncTest {
 
     @TempDir
@@ -86,10 +90,16 @@ class EmbeddedStoreSyncTest {
     }
 
     @Test
-    void aFailedSyncIsLoggedNotThrown() {
+    void aFailedSyncIsLoggedOnceAndNotThrown(CapturedOutput output) {
         EmbeddedStoreSync sync = sync(pool("jdbc:h2:file:" + dir.resolve("samnav")), Duration.ofMillis(50));
+        sync.sync();
+        assertThat(sync.failing()).isFalse();
         pool.close();
-        sync.sync(); // the pool is closed: logged, and the scheduled task is not ended by an exception
-        assertThat(syncs()).isZero();
+        // the pool is closed: logged, and no exception ends the scheduled task
+        sync.sync();
+        sync.sync();
+        assertThat(sync.failing()).isTrue();
+        assertThat(syncs()).isEqualTo(1);
+        assertThat(output.getOut().lines().filter(l -> l.contains("forcing its writes to the disk failed"))).hasSize(1);
     }
 }

@@ -68,7 +68,9 @@ final class ApiSender {
     /** Sends a new note; returns its id once the gateway has answered 200. */
     String send(DemoParticipant from, DemoParticipant to) throws IOException, InterruptedException {
         String msgId = UUID.randomUUID().toString();
-        String body = templates.get(from.id() + ">" + to.id()).replace(TEMPLATE_ID, msgId);
+        String body = templates.get(from.id() + ">" + to.id()).replace(TEMPLATE_ID, msgId)
+                .replace(HarnessMessages.documentId(TEMPLATE_ID), HarnessMessages.documentId(msgId))
+                .replace(HarnessMessages.patient(TEMPLATE_ID), HarnessMessages.patient(msgId));
         journals.expect(msgId, from, to);
         long t0 = System.nanoTime();
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base + "/fhir/$process-message"))

@@ -164,7 +164,7 @@ public final class JournalScaleBenchmark {
         SharedDocument template = SharedDocuments.publish(read, original, new Publication(TEMPLATE_DOC, TEMPLATE_XML,
                 TEMPLATE_HTML, "Balsfjord", "8100230", "Legevakt", Instant.now()));
         String json = FhirContext.forR4Cached().newJsonParser().encodeResourceToString(template.reference());
-        byte[] html = template.html().getData();
+        byte[] html = template.htmlBytes();
         Instant newest = Instant.now();
         long t0 = System.nanoTime();
         try (Connection c = DriverManager.getConnection(schemaUrl + "&reWriteBatchedInserts=true", user, password)) {

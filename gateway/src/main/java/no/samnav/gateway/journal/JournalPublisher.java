@@ -134,12 +134,13 @@ public class JournalPublisher {
      */
     static List<JournalStore.Content> contents(SharedDocument d, boolean fromMessageStore) {
         String id = d.reference().getIdElement().getIdPart();
+        List<org.hl7.fhir.r4.model.DocumentReference.DocumentReferenceContentComponent> content = d.reference().getContent();
         return List.of(
-                new JournalStore.Content(d.original().getIdElement().getIdPart(), id, d.original().getContentType(),
-                        fromMessageStore ? null : d.original().getData(),
+                new JournalStore.Content(d.originalBinaryId(), id, content.get(0).getAttachment().getContentType(),
+                        fromMessageStore ? null : d.originalBytes(),
                         fromMessageStore ? JournalStore.Source.ORIGINAL : null),
-                new JournalStore.Content(d.html().getIdElement().getIdPart(), id, d.html().getContentType(),
-                        fromMessageStore ? null : d.html().getData(),
+                new JournalStore.Content(d.htmlBinaryId(), id, content.get(1).getAttachment().getContentType(),
+                        fromMessageStore ? null : d.htmlBytes(),
                         fromMessageStore ? JournalStore.Source.RENDERING : null));
     }
 

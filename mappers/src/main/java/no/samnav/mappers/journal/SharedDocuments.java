@@ -9,7 +9,6 @@ import java.util.regex.Pattern;
 import no.samnav.mappers.ReadResult;
 import no.samnav.mappers.fhir.Systems;
 import org.hl7.fhir.r4.model.Attachment;
-import org.hl7.fhir.r4.model.Binary;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Composition;
@@ -124,10 +123,7 @@ public final class SharedDocuments {
         doc.addContent().setAttachment(rendering).setFormat(new Coding(IHE_FORMAT_CODES, MIME_TYPE_SUFFICIENT,
                 "mimeType Sufficient"));
 
-        Reference securityContext = new Reference("DocumentReference/" + publication.documentId());
-        Binary originalBinary = binary(publication.originalBinaryId(), XML, original, securityContext);
-        Binary htmlBinary = binary(publication.htmlBinaryId(), HTML, html, securityContext);
-        return new SharedDocument(doc, originalBinary, htmlBinary, patientId.getValue(), kind.loincCode(),
+        return new SharedDocument(doc, original, html, patientId.getValue(), kind.loincCode(),
                 kind.categoryCode(), date, authorHerId, authorHpr);
     }
 
@@ -146,13 +142,6 @@ public final class SharedDocuments {
                 .setSize(data.length).setHash(sha1(data)).setTitle(title);
         if (created != null) a.setCreation(created);
         return a;
-    }
-
-    private static Binary binary(String id, String contentType, byte[] data, Reference securityContext) {
-        Binary b = new Binary().setContentType(contentType).setData(data);
-        b.setId(id);
-        b.setSecurityContext(securityContext);
-        return b;
     }
 
     static byte[] sha1(byte[] data) {

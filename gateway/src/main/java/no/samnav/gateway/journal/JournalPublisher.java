@@ -134,7 +134,7 @@ public class JournalPublisher {
      */
     static List<JournalStore.Content> contents(SharedDocument d, boolean fromMessageStore) {
         String id = d.reference().getIdElement().getIdPart();
-        List<org.hl7.fhir.r4.model.DocumentReference.DocumentReferenceContentComponent> content = d.reference().getContent();
+        var content = d.reference().getContent();
         return List.of(
                 new JournalStore.Content(d.originalBinaryId(), id, content.get(0).getAttachment().getContentType(),
                         fromMessageStore ? null : d.originalBytes(),

@@ -38,11 +38,10 @@ import org.springframework.stereotype.Component;
  * <p>
  * Only after a clean stop: the gateway closes the store with {@code SHUTDOWN} when it stops and
  * then leaves a marker file next to it, which the next start removes. A store the gateway did not
- * close (killed, crashed, the machine lost power) is opened as it is and H2 recovers it; it is
- * compacted at the first start after a clean stop. Once in about 80 kills of the crash harness, a
- * start that compacted the store in the same opening as H2's recovery left it with row locks of
- * transactions that no longer existed: the locked messages' status could never change again and
- * they were dead-lettered (docs/reliability.md).
+ * close (killed, crashed, the machine lost power) is opened once by {@link EmbeddedStoreRecovery},
+ * which lets H2 recover it and finishes the commits the kill interrupted (row locks of transactions
+ * that no longer exist, first met after a start that compacted in the same opening as H2's recovery,
+ * docs/reliability.md); it is compacted at the first start after a clean stop.
  * <p>
  * It also warns when the JVM's collector is one the embedded store failed with.
  */
@@ -88,18 +87,24 @@ public class EmbeddedStoreCompactor implements DestructionAwareBeanPostProcessor
 
     /**
      * Before anything opens the store: compacts it when the last stop was clean (and
-     * {@code compact}), and removes the marker, so that only the next clean stop writes it again.
+     * {@code compact}), finishes the commits a kill interrupted when it was not
+     * ({@link EmbeddedStoreRecovery}), and removes the marker, so that only the next clean stop
+     * writes it again.
      */
     static void atStart(String jdbcUrl, String user, String password, Path file, boolean compact) {
         Path marker = cleanStopMarker(file);
-        if (compact && Files.isRegularFile(file)) {
-            if (Files.exists(marker)) {
-                compact(jdbcUrl, user, password, file);
-            } else {
-                log.warn("embedded message store not compacted at start: the gateway did not stop cleanly last time"
-                        + " (killed, crashed or a power loss); H2 recovers the store as it opens it, and the next start"
-                        + " after a clean stop compacts it");
+        if (Files.isRegularFile(file) && !Files.exists(marker)) {
+            log.warn("embedded message store: the gateway did not stop cleanly last time (killed, crashed or a power"
+                    + " loss); H2 recovers the store as it opens it{}", compact
+                            ? ", and the next start after a clean stop compacts it" : "");
+            try {
+                EmbeddedStoreRecovery.atUncleanStart(jdbcUrl, user, password);
+            } catch (SQLException | RuntimeException e) {
+                log.warn("embedded message store: interrupted commits not looked for ({}); starting on it as H2 recovered it",
+                        e.toString());
             }
+        } else if (compact && Files.isRegularFile(file)) {
+            compact(jdbcUrl, user, password, file);
         }
         // also a marker left without its store (the store was removed): only the next clean stop writes it
         try {

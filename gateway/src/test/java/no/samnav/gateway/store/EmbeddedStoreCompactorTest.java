@@ -63,7 +63,13 @@ class EmbeddedStoreCompactorTest {
 
         EmbeddedStoreCompactor.atStart(url(), "sa", "", file(), true);
 
-        assertThat(Files.size(file())).isEqualTo(before);
+        // opened once to look for interrupted commits (EmbeddedStoreRecovery), which writes a little at its close
+        assertThat(Files.size(file())).isGreaterThanOrEqualTo(before);
+        try (Connection c = DriverManager.getConnection(url(), "sa", ""); Statement s = c.createStatement()) {
+            var rows = s.executeQuery("SELECT LENGTH(payload) FROM t WHERE id = 1");
+            assertThat(rows.next()).isTrue();
+            assertThat(rows.getInt(1)).isEqualTo(20003);
+        }
     }
 
     @Test

@@ -29,7 +29,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  * The embedded H2 store grows with every message while the gateway runs and is rewritten to its
  * live data when the gateway starts again after a clean stop. A store the gateway did not close
  * (here H2's {@code SHUTDOWN IMMEDIATELY}, which writes nothing more, like a killed process) is
- * recovered by H2 as it opens it, looked through for commits the stop interrupted
+ * recovered by H2 as it opens it, looked through for transactions the stop interrupted
  * ({@code EmbeddedStoreRecovery}) and not compacted at that start. Every message is still there,
  * with its timeline, either way.
  */
@@ -86,8 +86,8 @@ class EmbeddedStoreCompactionIT {
 
         try (ConfigurableApplicationContext second = gateway()) {
             assertThat(output).contains("embedded message store: the gateway did not stop cleanly last time")
-                    .containsPattern("embedded message store: (no interrupted commit after the last stop"
-                            + "|finished \\d+ entries of commits the last stop interrupted)")
+                    .containsPattern("embedded message store: (no transaction the last stop interrupted"
+                            + "|finished \\d+ commit\\(s\\) that H2's recovery left open, and undid \\d+ entries)")
                     .doesNotContain("embedded message store compacted at start");
             assertThat(Files.size(storeFile())).isGreaterThan(before / 3);
             assertEveryNoteDelivered(second, msgIds);

@@ -44,7 +44,7 @@ public final class CrashHarness {
     /** The outcome of a run. */
     public record Result(int messages, int kills, Duration elapsed, List<Duration> restarts, int delivered,
             int appRecsBack, long filesRead, List<String> problems, List<String> gatewayWarnings, int compactions,
-            int recoveries, int interruptedCommitsFinished, Path dataDir) {
+            int recoveries, int interruptedSettled, Path dataDir) {
 
         public boolean passed() {
             return problems.isEmpty() && delivered == messages && appRecsBack == messages;
@@ -54,7 +54,7 @@ public final class CrashHarness {
             return "crash harness: " + messages + " notes, a clean restart and " + kills + " kill -9 + restart, " + elapsed.toSeconds()
                     + " s; delivered " + delivered + ", AppRecs back " + appRecsBack + ", inbox files read " + filesRead
                     + " (expected " + 2L * messages + "); store compacted at " + compactions + " start(s), looked through after a kill at "
-                    + recoveries + " (interrupted commits finished at " + interruptedCommitsFinished + "); restarts took " + restarts.stream().map(d -> d.toMillis() / 100 / 10.0 + " s").toList()
+                    + recoveries + " (transactions the kill interrupted settled at " + interruptedSettled + "); restarts took " + restarts.stream().map(d -> d.toMillis() / 100 / 10.0 + " s").toList()
                     + "; problems: " + (problems.isEmpty() ? "none" : problems.size() + "\n  " + String.join("\n  ", problems.subList(0, Math.min(50, problems.size()))))
                     + (problems.isEmpty() || gatewayWarnings.isEmpty() ? "" : "\n  the gateway's warnings and errors (first of each kind):\n    "
                             + String.join("\n    ", gatewayWarnings))
@@ -169,13 +169,13 @@ public final class CrashHarness {
         return new Result(messages, kills, Duration.between(start, Instant.now()), restarts, journals.deliveredCount(),
                 journals.appRecsBackCount(), journals.filesRead(), journals.verify(), gatewayWarnings(dataDir),
                 countInLogs(dataDir, "embedded message store compacted at start"),
-                countInLogs(dataDir, "embedded message store: no interrupted commit after the last stop")
-                        + countInLogs(dataDir, INTERRUPTED_COMMITS_FINISHED),
-                countInLogs(dataDir, INTERRUPTED_COMMITS_FINISHED), dataDir);
+                countInLogs(dataDir, "embedded message store: no transaction the last stop interrupted")
+                        + countInLogs(dataDir, INTERRUPTED_TRANSACTIONS_SETTLED),
+                countInLogs(dataDir, INTERRUPTED_TRANSACTIONS_SETTLED), dataDir);
     }
 
-    /** The gateway's warning when it finished commits a kill interrupted (EmbeddedStoreRecovery). */
-    static final String INTERRUPTED_COMMITS_FINISHED = "entries of commits the last stop interrupted";
+    /** The gateway's warning when it settled transactions a kill interrupted (EmbeddedStoreRecovery). */
+    static final String INTERRUPTED_TRANSACTIONS_SETTLED = "commit(s) that H2's recovery left open, and undid";
 
     /** The gateways' log lines that contain {@code text}. */
     static int countInLogs(Path dataDir, String text) throws IOException {

@@ -37,7 +37,7 @@ class CrashHarnessIT {
         // the first start, the clean restart and one restart per kill
         assertThat(result.restarts()).hasSize(result.kills() + 2);
         assertThat(result.compactions()).as("the start after the clean stop compacts the store").isEqualTo(1);
-        assertThat(result.recoveries()).as("every start after a kill looks for commits the kill interrupted")
+        assertThat(result.recoveries()).as("every start after a kill looks for transactions the kill interrupted")
                 .isEqualTo(result.kills());
     }
 }

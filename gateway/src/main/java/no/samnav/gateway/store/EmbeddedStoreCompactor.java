@@ -39,9 +39,9 @@ import org.springframework.stereotype.Component;
  * Only after a clean stop: the gateway closes the store with {@code SHUTDOWN} when it stops and
  * then leaves a marker file next to it, which the next start removes. A store the gateway did not
  * close (killed, crashed, the machine lost power) is opened once by {@link EmbeddedStoreRecovery},
- * which lets H2 recover it and finishes the commits the kill interrupted (row locks of transactions
- * that no longer exist, first met after a start that compacted in the same opening as H2's recovery,
- * docs/reliability.md); it is compacted at the first start after a clean stop.
+ * which lets H2 recover it and settles the transactions the kill caught in the middle, whose row
+ * locks H2's recovery leaves behind (docs/reliability.md); it is compacted at the first start after
+ * a clean stop.
  * <p>
  * It also warns when the JVM's collector is one the embedded store failed with.
  */
@@ -87,7 +87,7 @@ public class EmbeddedStoreCompactor implements DestructionAwareBeanPostProcessor
 
     /**
      * Before anything opens the store: compacts it when the last stop was clean (and
-     * {@code compact}), finishes the commits a kill interrupted when it was not
+     * {@code compact}), settles the transactions a kill interrupted when it was not
      * ({@link EmbeddedStoreRecovery}), and removes the marker, so that only the next clean stop
      * writes it again.
      */
@@ -100,7 +100,8 @@ public class EmbeddedStoreCompactor implements DestructionAwareBeanPostProcessor
             try {
                 EmbeddedStoreRecovery.atUncleanStart(jdbcUrl, user, password);
             } catch (SQLException | RuntimeException e) {
-                log.warn("embedded message store: interrupted commits not looked for ({}); starting on it as H2 recovered it",
+                log.warn("embedded message store: transactions the kill interrupted not looked for ({}); starting on it as H2"
+                        + " recovered it",
                         e.toString());
             }
         } else if (compact && Files.isRegularFile(file)) {

@@ -1,5 +1,6 @@
 package no.samnav.gateway.store;
 
+import java.lang.reflect.Method;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -11,6 +12,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
+import org.h2.engine.Constants;
 import org.h2.engine.Database;
 import org.h2.engine.SessionLocal;
 import org.h2.index.Index;
@@ -21,6 +23,7 @@ import org.h2.mvstore.db.MVIndex;
 import org.h2.mvstore.db.MVTable;
 import org.h2.mvstore.tx.Transaction;
 import org.h2.mvstore.tx.TransactionMap;
+import org.h2.mvstore.tx.TransactionStore;
 import org.h2.schema.Schema;
 import org.h2.table.Table;
 import org.h2.value.VersionedValue;
@@ -28,31 +31,40 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Finishes, at a start after the gateway did not stop cleanly, the commits that a kill left
- * half-written in the embedded H2 store.
+ * Settles, at a start after the gateway did not stop cleanly, the transactions that a kill caught in
+ * the middle of their commit or rollback in the embedded H2 store, which H2's own recovery leaves
+ * locked.
  * <p>
- * H2 2.5.252 commits a transaction in memory in two steps: it marks the transaction's entries
- * committed in each table and index, map by map, and then empties the transaction's undo log. A
- * write of the file by another thread (every commit writes one, and so does the one-second sync)
- * takes each map as it is when it reaches it, so it can write an index from before the first step
- * next to the undo log from after the second. Killed before the next write, the file then holds
- * entries still marked as written by a transaction of which nothing else is left: H2's recovery,
- * which works from the undo logs, does not see them, and a later write of the same key waits for
- * whichever transaction has that number by then, until its lock timeout. The crash harness met
- * this as message ids that could never be stored again after a kill (docs/reliability.md). H2's
- * maintainers describe the same non-atomic store in h2database#2080 (open), and name a full
- * inspection of the database after an unclean shutdown as one way out; this is that inspection.
+ * H2 2.5.252 commits a transaction in memory in steps: it writes a commit marker into the
+ * transaction's undo log, marks the transaction's entries committed in each table and index, map by
+ * map, and then empties the undo log; it rolls one back by restoring its entries and removing their
+ * undo records one by one. A write of the file by another thread (every commit writes one, and so
+ * does the one-second sync) takes each map as it is when it reaches it, while the others go on
+ * (h2database#2080). Killed right after such a write, the file can hold a transaction in the middle:
+ * <ul>
+ * <li>the undo log with its marker: H2's recovery finds the transaction committed and calls
+ * {@code Transaction.commit}, which returns at once for a transaction already COMMITTED, so the
+ * transaction stays open, holding its entries, for as long as the store is open and again at every
+ * opening. A later write of one of its keys waits for it until its lock timeout, every time: the
+ * message ids the crash harness could never store again after a kill (docs/reliability.md). This
+ * runs the recovery's commit that H2 skips;</li>
+ * <li>an entry still marked as written by a transaction whose undo log no longer has its record:
+ * the file holds a map from before a step next to the undo log from after it. A rollback removes
+ * its undo records one by one as it restores the entries, so a write in the middle of a rollback
+ * leaves such entries easily (the crash harness's store had them from an ingest batch rolled back
+ * after a lock timeout); a commit removes its records only all at once at its end. H2 itself reads
+ * such an entry as rolled back, but a write of the same key first waits for whichever transaction
+ * has that number by then. These are undone here, as H2 reads them, so nothing waits for them.</li>
+ * </ul>
+ * Such transactions were never acknowledged (a transaction's own write of the file comes after the
+ * one the kill left), and the gateway takes a message stored and not yet sent as a resubmission,
+ * publishes an interrupted delivery's file, and reads again a file whose message is not stored. A
+ * commit caught in the second way (its whole loop between the write's visits of one table and of
+ * the undo log) would be undone in part, which the entries alone do not tell apart.
  * <p>
- * Such an entry belongs to a transaction whose commit had emptied its undo log, which a commit does
- * only after it has marked all its entries; this marks the remaining ones committed, as that commit
- * would have, so the transaction is whole, as if the kill had come right after it. The transaction
- * was never acknowledged (its own write of the file comes after the one the kill left), and the
- * gateway handles a message stored and not yet sent as a resubmission. A rollback raced the same way
- * (a duplicate insert undone inside its statement, a failed batch) is finished as a commit too, which
- * is not told apart here; the gateway's transactions commit far more often than they roll back.
- * <p>
- * Uses H2's engine classes (public, not a documented API): checked against the H2 version the
- * gateway ships by {@code EmbeddedStoreRecoveryTest}.
+ * Uses H2's engine classes (public, not a documented API) and, for the recovery's commit, two of its
+ * package-private methods: checked against the H2 version the gateway ships by
+ * {@code EmbeddedStoreRecoveryTest}.
  */
 final class EmbeddedStoreRecovery {
 
@@ -61,10 +73,13 @@ final class EmbeddedStoreRecovery {
     private EmbeddedStoreRecovery() {
     }
 
-    /** What a recovery found: entries finished per table, and the entries looked at. */
-    record Result(Map<String, Integer> finishedPerTable, long entriesScanned, long millis) {
-        int finished() {
-            return finishedPerTable.values().stream().mapToInt(Integer::intValue).sum();
+    /**
+     * What a recovery found: the commits H2's recovery left open, the entries of interrupted changes
+     * undone per table, and the entries looked at.
+     */
+    record Result(int commitsLeftOpen, Map<String, Integer> undonePerTable, long entriesScanned, long millis) {
+        int undone() {
+            return undonePerTable.values().stream().mapToInt(Integer::intValue).sum();
         }
     }
 
@@ -79,13 +94,14 @@ final class EmbeddedStoreRecovery {
             try (Statement statement = connection.createStatement()) {
                 statement.execute("SHUTDOWN");
             }
-            if (result.finished() > 0) {
-                log.warn("embedded message store: finished {} entries of commits the last stop interrupted ({});"
-                        + " scanned {} entries in {} ms", result.finished(), result.finishedPerTable().entrySet()
-                                .stream().map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", ")),
+            if (result.commitsLeftOpen() > 0 || result.undone() > 0) {
+                log.warn("embedded message store: finished {} commit(s) that H2's recovery left open, and undid {} entries"
+                        + " of changes the last stop interrupted ({}); scanned {} entries in {} ms", result.commitsLeftOpen(),
+                        result.undone(), result.undonePerTable().entrySet().stream()
+                                .map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", ")),
                         result.entriesScanned(), result.millis());
             } else {
-                log.info("embedded message store: no interrupted commit after the last stop; scanned {} entries in {} ms",
+                log.info("embedded message store: no transaction the last stop interrupted; scanned {} entries in {} ms",
                         result.entriesScanned(), result.millis());
             }
             return result;
@@ -93,23 +109,32 @@ final class EmbeddedStoreRecovery {
     }
 
     /**
-     * Marks committed every entry of every table and index that a transaction no longer open left
-     * uncommitted, on a connection that is the store's only user, and writes the store.
+     * Finishes the commits H2's recovery left open, then undoes every entry of every table and index
+     * that a transaction no longer open left marked as its own, on a connection that is the store's
+     * only user, and writes the store.
      */
     static Result finishInterruptedCommits(Connection connection) throws SQLException {
         long started = System.nanoTime();
         SessionLocal session = (SessionLocal) connection.unwrap(JdbcConnection.class).getSession();
         Database database = session.getDatabase();
+        TransactionStore transactions = database.getStore().getTransactionStore();
+        int leftOpen = 0;
+        for (Transaction recovered : transactions.getOpenTransactions()) {
+            if (recovered.getStatus() != Transaction.STATUS_COMMITTED) continue;
+            finishRecoveredCommit(transactions, recovered);
+            leftOpen++;
+        }
         Transaction own = session.getTransaction();
-        List<Transaction> others = database.getStore().getTransactionStore().getOpenTransactions().stream()
+        List<Transaction> others = transactions.getOpenTransactions().stream()
                 .filter(t -> t.getId() != own.getId()).toList();
         if (!others.isEmpty()) {
             // prepared (two-phase) transactions, which the gateway never makes: their entries are theirs
-            log.warn("embedded message store: {} transaction(s) still open after recovery; interrupted commits not looked for",
+            log.warn("embedded message store: {} transaction(s) still open after recovery; interrupted changes not looked for",
                     others.size());
-            return new Result(Map.of(), 0, (System.nanoTime() - started) / 1_000_000);
+            if (leftOpen > 0) database.getStore().getMvStore().commit();
+            return new Result(leftOpen, Map.of(), 0, (System.nanoTime() - started) / 1_000_000);
         }
-        Map<String, Integer> finished = new TreeMap<>();
+        Map<String, Integer> undone = new TreeMap<>();
         Set<Integer> seenMaps = new HashSet<>();
         long scanned = 0;
         for (Schema schema : database.getAllSchemasNoMeta()) {
@@ -121,7 +146,7 @@ final class EmbeddedStoreRecovery {
                     // a primary key's index delegates to the table's own map
                     if (!seenMaps.add(map.getId())) continue;
                     List<Object> keys = new ArrayList<>();
-                    List<Object> values = new ArrayList<>();
+                    List<Object> committed = new ArrayList<>();
                     for (Cursor<Object, VersionedValue<Object>> cursor = map.cursor(null); cursor.hasNext();) {
                         Object key = cursor.next();
                         scanned++;
@@ -129,23 +154,46 @@ final class EmbeddedStoreRecovery {
                         // nothing else is open: an entry still marked as written by a transaction is left over
                         if (value.getOperationId() == 0) continue;
                         keys.add(key);
-                        values.add(value.getCurrentValue());
+                        committed.add(value.getCommittedValue());
                     }
                     if (keys.isEmpty()) continue;
-                    TransactionMap<Object, Object> committing = own.openMapX(map);
+                    TransactionMap<Object, Object> undoing = own.openMapX(map);
                     for (int i = 0; i < keys.size(); i++) {
-                        if (values.get(i) == null) {
+                        if (committed.get(i) == null) {
                             map.remove(keys.get(i));
                         } else {
-                            committing.putCommitted(keys.get(i), values.get(i));
+                            undoing.putCommitted(keys.get(i), committed.get(i));
                         }
                     }
-                    finished.merge(table.getName(), keys.size(), Integer::sum);
+                    undone.merge(table.getName(), keys.size(), Integer::sum);
                 }
             }
         }
-        if (!finished.isEmpty()) database.getStore().getMvStore().commit();
-        return new Result(finished, scanned, (System.nanoTime() - started) / 1_000_000);
+        if (leftOpen > 0 || !undone.isEmpty()) database.getStore().getMvStore().commit();
+        return new Result(leftOpen, undone, scanned, (System.nanoTime() - started) / 1_000_000);
+    }
+
+    /**
+     * What H2's recovery means to do with a transaction whose undo log carries its commit marker,
+     * and in 2.5.252 does not: {@code TransactionStore.endLeftoverTransactions} calls
+     * {@code Transaction.commit}, which takes a transaction already COMMITTED for an inactive one and
+     * returns, so the transaction stays open, holding its entries, as long as the store is open and
+     * again at every opening. This runs the two steps that commit skips, H2's own:
+     * {@code TransactionStore.commit(transaction, true)} (the recovery's commit) and
+     * {@code Transaction.close}. They are not public, hence reflection.
+     */
+    private static void finishRecoveredCommit(TransactionStore transactions, Transaction recovered) {
+        try {
+            Method commit = TransactionStore.class.getDeclaredMethod("commit", Transaction.class, boolean.class);
+            commit.setAccessible(true);
+            commit.invoke(transactions, recovered, true);
+            Method close = Transaction.class.getDeclaredMethod("close", boolean.class, Throwable.class);
+            close.setAccessible(true);
+            close.invoke(recovered, true, null);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot finish a commit H2's recovery left open (H2 " + Constants.FULL_VERSION
+                    + "): " + e, e);
+        }
     }
 
     @SuppressWarnings("unchecked")

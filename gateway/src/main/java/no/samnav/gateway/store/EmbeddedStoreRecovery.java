@@ -84,22 +84,22 @@ final class EmbeddedStoreRecovery {
     }
 
     /**
-     * Opens the store at {@code jdbcUrl} (H2 recovers it), finishes the interrupted commits and
-     * closes it again with {@code SHUTDOWN}. Nothing else may have the store open.
+     * Opens the store at {@code jdbcUrl} (H2 recovers it), settles the transactions a kill
+     * interrupted and closes it again with {@code SHUTDOWN}. Nothing else may have the store open.
      */
     static Result atUncleanStart(String jdbcUrl, String user, String password) throws SQLException {
         // no compaction as this opening closes: the start after a clean stop does that (EmbeddedStoreCompactor)
         try (Connection connection = DriverManager.getConnection(jdbcUrl + ";MAX_COMPACT_TIME=0", user, password)) {
-            Result result = finishInterruptedCommits(connection);
+            Result result = settleInterruptedTransactions(connection);
             try (Statement statement = connection.createStatement()) {
                 statement.execute("SHUTDOWN");
             }
             if (result.commitsLeftOpen() > 0 || result.undone() > 0) {
+                String perTable = result.undonePerTable().entrySet().stream()
+                        .map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", ", " (", ")"));
                 log.warn("embedded message store: finished {} commit(s) that H2's recovery left open, and undid {} entries"
-                        + " of changes the last stop interrupted ({}); scanned {} entries in {} ms", result.commitsLeftOpen(),
-                        result.undone(), result.undonePerTable().entrySet().stream()
-                                .map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", ")),
-                        result.entriesScanned(), result.millis());
+                        + " of changes the last stop interrupted{}; scanned {} entries in {} ms", result.commitsLeftOpen(),
+                        result.undone(), result.undone() > 0 ? perTable : "", result.entriesScanned(), result.millis());
             } else {
                 log.info("embedded message store: no transaction the last stop interrupted; scanned {} entries in {} ms",
                         result.entriesScanned(), result.millis());
@@ -113,7 +113,7 @@ final class EmbeddedStoreRecovery {
      * that a transaction no longer open left marked as its own, on a connection that is the store's
      * only user, and writes the store.
      */
-    static Result finishInterruptedCommits(Connection connection) throws SQLException {
+    static Result settleInterruptedTransactions(Connection connection) throws SQLException {
         long started = System.nanoTime();
         SessionLocal session = (SessionLocal) connection.unwrap(JdbcConnection.class).getSession();
         Database database = session.getDatabase();

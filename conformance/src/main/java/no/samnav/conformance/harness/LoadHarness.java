@@ -45,7 +45,9 @@ import java.util.concurrent.atomic.AtomicReference;
  * file-system watch). The gateway is measured twice: journal systems on file channels, and EHR
  * integrations sending the same notes as FHIR Bundles to {@code $process-message} ({@link ApiSender},
  * latency from the request to the inbox). The gateway runs with {@code samnav.load.poll-interval} as its file poll
- * interval (default 10ms) and {@code samnav.load.jvm-args}.
+ * interval (default 10ms) and {@code samnav.load.jvm-args}. Each side's paced notes are written to
+ * {@code paced-notes.csv} in its data directory (MsgId, hand-over and inbox times in wall-clock
+ * microseconds), to be set beside the message store's own timestamps of the same notes.
  *
  * <p>{@code java -cp conformance/target/samnav-conformance.jar no.samnav.conformance.harness.LoadHarness}
  */
@@ -260,6 +262,8 @@ public final class LoadHarness {
             }).toArray();
             Latencies l = Latencies.of(latencies);
             System.out.println(what + " paced at " + rate + " msg/s: " + l);
+            Path record = writePacedNotes(dataDir, pacedIds, byId, arrivals);
+            System.out.println(what + " paced notes, one line each (MsgId, handed over and seen in the inbox, epoch µs): " + record);
             if (answers != null) {
                 System.out.println(what + " paced at " + rate + " msg/s, HTTP answer: "
                         + Latencies.of(answers.stream().mapToLong(Long::longValue).toArray()));
@@ -271,6 +275,37 @@ public final class LoadHarness {
             timers.shutdownNow();
             pacedSenders.shutdownNow();
         }
+    }
+
+    /** The clock the harness's nanoTime readings are converted with: epoch nanoseconds at nanoTime 0. */
+    private static final long EPOCH_NANOS_AT_NANO_ZERO = epochNanosAtNanoZero();
+
+    private static long epochNanosAtNanoZero() {
+        java.time.Instant now = java.time.Instant.now();
+        long nano = System.nanoTime();
+        return now.getEpochSecond() * 1_000_000_000L + now.getNano() - nano;
+    }
+
+    /**
+     * Writes the paced notes' hand-over and inbox times in wall-clock microseconds, one line per
+     * note, so that they can be set beside the gateway's own timestamps (the message's
+     * {@code received_at} and the delivery's {@code delivered_at} in the message store) to see which
+     * part of the way a slow note was slow on.
+     */
+    private static Path writePacedNotes(Path dataDir, List<String> pacedIds, Map<String, JournalSystems.Sent> byId,
+            Map<String, Long> arrivals) throws IOException {
+        StringBuilder lines = new StringBuilder("msg_id,handed_over_us,seen_us\n");
+        synchronized (pacedIds) {
+            for (String id : pacedIds) {
+                JournalSystems.Sent s = byId.get(id);
+                Long seen = arrivals.get(id + ".xml");
+                long seenNanos = seen != null ? seen : s.deliveredAt;
+                lines.append(id).append(',').append((EPOCH_NANOS_AT_NANO_ZERO + s.droppedAt) / 1000).append(',')
+                        .append(seenNanos == 0 ? "" : String.valueOf((EPOCH_NANOS_AT_NANO_ZERO + seenNanos) / 1000))
+                        .append('\n');
+            }
+        }
+        return Files.writeString(dataDir.resolve("paced-notes.csv"), lines);
     }
 
     /**

@@ -22,11 +22,22 @@ class LoadHarnessIT {
         LoadHarness harness = new LoadHarness(workDir, HarnessFiles.gatewayJar(), HarnessFiles.sample(),
                 List.of("-Xmx512m"), "10ms", 1, 3, 50, 20, 3);
 
+        long startedUs = java.time.Instant.now().toEpochMilli() * 1000;
         LoadHarness.Figures gateway = harness.gateway();
+        long endedUs = java.time.Instant.now().toEpochMilli() * 1000;
 
         assertThat(gateway.problems()).isEmpty();
         assertThat(gateway.paced().count()).isEqualTo(60);
         assertThat(gateway.delivered()).isGreaterThan(60);
+        // the paced notes' times in wall-clock microseconds, to be set beside the store's timestamps
+        List<String> notes = java.nio.file.Files.readAllLines(workDir.resolve("gateway").resolve("paced-notes.csv"));
+        assertThat(notes.get(0)).isEqualTo("msg_id,handed_over_us,seen_us");
+        assertThat(notes.subList(1, notes.size())).hasSize(60).allSatisfy(line -> {
+            String[] fields = line.split(",");
+            assertThat(java.util.UUID.fromString(fields[0])).isNotNull();
+            assertThat(Long.parseLong(fields[1])).isBetween(startedUs, endedUs);
+            assertThat(Long.parseLong(fields[2])).isGreaterThan(Long.parseLong(fields[1])).isLessThanOrEqualTo(endedUs);
+        });
     }
 
     @Test

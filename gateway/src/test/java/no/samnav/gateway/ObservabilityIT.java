@@ -82,7 +82,7 @@ class ObservabilityIT extends GatewayITSupport {
                     .containsPattern("(?m)^samnav_health 1\\.0$")
                     // the embedded H2 store's file, which grows until the next start compacts it
                     .containsPattern("(?m)^samnav_store_file_size_bytes [1-9]")
-                    // and forced to the disk every second (samnav.store.sync-interval)
+                    // and forced to the disk every 100 ms (samnav.store.sync-interval)
                     .containsPattern("(?m)^samnav_store_sync_seconds_count [1-9]");
         });
 

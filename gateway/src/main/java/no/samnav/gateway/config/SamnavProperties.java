@@ -57,7 +57,7 @@ public record SamnavProperties(Path dataDir, String cooperationFile, Integer max
     public record Store(Boolean compactOnStart, Duration syncInterval) {
         public Store {
             if (compactOnStart == null) compactOnStart = true;
-            if (syncInterval == null) syncInterval = Duration.ofSeconds(1);
+            if (syncInterval == null) syncInterval = Duration.ofMillis(100);
             if (syncInterval.isNegative()) throw new IllegalArgumentException("samnav.store.sync-interval must not be negative");
         }
     }

@@ -21,7 +21,7 @@ abstract class MessageStoreScenarios extends GatewayITSupport {
     @Autowired
     MessageStore store;
 
-    private static NewMessage message(String msgId, String body) {
+    static NewMessage message(String msgId, String body) {
         return new NewMessage(msgId, "message", "dialogmelding-1.1", "DIALOG_NOTAT", "oteren", OTEREN_HER,
                 STORSTEINNES_HER, SAMPLE_PATIENT, null, body.getBytes(StandardCharsets.UTF_8), "{\"resourceType\":\"Bundle\"}");
     }
